@@ -1,0 +1,5 @@
+import sys
+
+from roadmap_site.cli import main
+
+sys.exit(main())

@@ -1,0 +1,120 @@
+"""Assemble parsed articles into a Site: series in reading order, taxonomies, levels. Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Iterable
+
+from roadmap_site.config import Config
+from roadmap_site.errors import Problem, warning
+from roadmap_site.models import Article, Difficulty, Series, Site
+from roadmap_site.urls import series_path, slugify
+
+_EPOCH = dt.datetime(1, 1, 1)
+
+
+def moment(when: dt.datetime | None) -> dt.datetime:
+    """A naive UTC instant for ordering dates with and without offsets; no date sorts first."""
+    if when is None:
+        return _EPOCH
+    return when.astimezone(dt.timezone.utc).replace(tzinfo=None) if when.tzinfo else when
+
+
+def newest_first(articles: Iterable[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (moment(a.date), a.title.casefold()), reverse=True)
+
+
+def name_key(name: str) -> str:
+    """Names that differ only in case or spacing are the same name."""
+    return " ".join(name.split()).casefold()
+
+
+def assemble_site(articles: Iterable[Article], config: Config) -> tuple[Site, list[Problem]]:
+    published = sorted((a for a in articles if config.drafts or not a.draft), key=lambda a: a.key)
+    by_key = {article.key: article for article in published}
+    series, problems = _assemble_series(published)
+    in_series = {key for one in series.values() for key in one.articles}
+    return (
+        Site(
+            articles=by_key,
+            series=series,
+            tags=_taxonomy(published, lambda a: a.tags),
+            categories=_taxonomy(published, lambda a: a.categories),
+            difficulty_levels=_levels_in_use(published, config),
+            home=tuple(a.key for a in newest_first(a for a in published if a.key not in in_series)),
+        ),
+        problems,
+    )
+
+
+def _assemble_series(articles: list[Article]) -> tuple[dict[str, Series], list[Problem]]:
+    members: dict[str, list[Article]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for article in articles:
+        for name in article.series:
+            key = name_key(name)
+            names.setdefault(key, " ".join(name.split()))
+            members[key].append(article)
+    problems: list[Problem] = []
+    built: list[tuple[dt.datetime, Series]] = []
+    used_slugs: set[str] = set()
+    for key, parts in members.items():
+        ordered = sorted(parts, key=_reading_order)
+        problems.extend(_duplicate_parts(ordered, names[key]))
+        slug = _unique(slugify(names[key]) or "series", used_slugs)
+        newest = max(moment(a.date) for a in ordered)
+        built.append((newest, Series(key, names[key], series_path(slug), tuple(a.key for a in ordered))))
+    built.sort(key=lambda item: (item[0], item[1].name.casefold()), reverse=True)
+    return {one.key: one for _, one in built}, problems
+
+
+def _reading_order(article: Article) -> tuple:
+    order = article.series_order
+    return (order is None, order or 0, moment(article.date), article.title.casefold(), article.key)
+
+
+def _duplicate_parts(ordered: list[Article], series_name: str) -> list[Problem]:
+    seen: dict[int, Article] = {}
+    problems = []
+    for article in ordered:
+        if article.series_order is None:
+            continue
+        earlier = seen.setdefault(article.series_order, article)
+        if earlier is not article:
+            problems.append(
+                warning(
+                    article.source,
+                    1,
+                    f"part {article.series_order} of series {series_name!r} is also {earlier.source}; "
+                    "both are kept, ordered by date and title",
+                )
+            )
+    return problems
+
+
+def _unique(slug: str, used: set[str]) -> str:
+    candidate, number = slug, 2
+    while candidate in used:
+        candidate, number = f"{slug}-{number}", number + 1
+    used.add(candidate)
+    return candidate
+
+
+def _taxonomy(articles: list[Article], terms_of) -> dict[str, tuple[str, ...]]:
+    keys: dict[str, list[str]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for article in newest_first(articles):
+        for term in terms_of(article):
+            names.setdefault(name_key(term), term)
+            keys[name_key(term)].append(article.key)
+    return {names[k]: tuple(keys[k]) for k in sorted(keys)}
+
+
+def _levels_in_use(articles: list[Article], config: Config) -> tuple[Difficulty, ...]:
+    levels = {level.slug: level for level in config.scale}
+    for article in articles:
+        for topic in article.topics:
+            if topic.difficulty is not None:
+                levels.setdefault(topic.difficulty.slug, topic.difficulty)
+    return tuple(sorted(levels.values(), key=lambda level: (level.rank, level.name.casefold())))

@@ -1,0 +1,170 @@
+"""The build: read, parse, assemble, render, and only when nothing failed, write."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pygments.formatters import HtmlFormatter
+
+from roadmap_site.assemble import assemble_site
+from roadmap_site.config import Config, load_config
+from roadmap_site.errors import BuildFailed, Problem, error
+from roadmap_site.fs import UnsafePath, check_output_folder, check_output_path, write_site
+from roadmap_site.links import LinkIndex
+from roadmap_site.loader import Head, parse_article, read_head, read_sources
+from roadmap_site.markup import MarkdownRenderer
+from roadmap_site.models import Site
+from roadmap_site.render import Renderer, make_environment
+from roadmap_site.resources import bundled
+
+LIGHT_CODE_STYLE = "default"
+DARK_CODE_STYLE = "github-dark"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a site's parts are: its own folders first, the default theme after."""
+
+    site_dir: Path
+    content_dir: Path
+    template_dirs: tuple[Path, ...]
+    static_dirs: tuple[Path, ...]  # in increasing priority: later ones override
+    config_dir: Path
+    is_sample: bool = False
+
+
+def find_layout(site_dir: Path) -> Layout:
+    """SITE_DIR/content when it exists; else SITE_DIR itself when it holds articles; else
+    the sample roadmap that ships with roadmap-site."""
+    content = site_dir / "content"
+    config_dir, is_sample = site_dir, False
+    if not content.is_dir():
+        content = site_dir
+        sources, _ = read_sources(site_dir)
+        if not sources:
+            content, config_dir, is_sample = bundled("content"), bundled("."), True
+    return Layout(
+        site_dir=site_dir,
+        content_dir=content,
+        template_dirs=(site_dir / "templates", bundled("templates")),
+        static_dirs=(bundled("static"), site_dir / "static"),
+        config_dir=config_dir,
+        is_sample=is_sample,
+    )
+
+
+@dataclass
+class BuildReport:
+    out_dir: Path
+    articles: int = 0
+    pages: int = 0
+    written: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+    sample: bool = False
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load_site(layout: Layout, config: Config) -> tuple[Site, list[Problem]]:
+    """Every article parsed and assembled; the problems of all files together."""
+    sources, other_files = read_sources(layout.content_dir)
+    problems: list[Problem] = []
+    heads: list[Head] = []
+    for source in sources:
+        head = read_head(source)
+        if isinstance(head, Problem):
+            problems.append(head)
+        elif config.drafts or not head.meta.draft:
+            heads.append(head)
+    index = LinkIndex(pages={head.source.key: head.path for head in heads}, files=other_files)
+    renderer = MarkdownRenderer()
+    articles = []
+    for head in heads:
+        article, found = parse_article(head, index, config, renderer)
+        problems.extend(found)
+        articles.append(article)
+    site, assembly_problems = assemble_site(articles, config)
+    return site, problems + assembly_problems
+
+
+def build(site_dir: Path, out_dir: Path | None = None, base_url: str | None = None, drafts: bool = False) -> BuildReport:
+    """Build the site in site_dir into out_dir. Raises BuildFailed, leaving out_dir as it was."""
+    started = time.perf_counter()
+    layout = find_layout(site_dir)
+    out_dir = out_dir or site_dir / "_site"
+    config, problems = load_config(layout.config_dir)
+    config = config.with_overrides(base_url=base_url, drafts=drafts or None)
+    refusal = check_output_folder(out_dir, [layout.site_dir, layout.content_dir, *layout.template_dirs[:1]])
+    if refusal:
+        raise BuildFailed([error(str(out_dir), 1, refusal)])
+    if any(p.severity == "error" for p in problems):
+        raise BuildFailed(problems)
+    site, found = load_site(layout, config)
+    problems += found
+    files, origins, collisions = {}, {}, []
+    renderer = Renderer(make_environment(layout.template_dirs), site, config)
+    for article in site.articles.values():
+        _add(files, origins, collisions, article.path, renderer.article(article).encode("utf-8"), article.source)
+    for path, html in renderer.listing_pages():
+        _add(files, origins, collisions, path, html.encode("utf-8"), path)
+    for path, data, origin in _static_files(layout, site):
+        _add(files, origins, collisions, path, data, origin)
+    problems += collisions
+    if any(p.severity == "error" for p in problems):
+        raise BuildFailed(sorted(problems, key=lambda p: (p.path, p.line)))
+    written, removed = write_site(out_dir, files)
+    return BuildReport(
+        out_dir=out_dir,
+        articles=len(site.articles),
+        pages=sum(1 for path in files if path.endswith(".html")),
+        written=written,
+        removed=removed,
+        seconds=time.perf_counter() - started,
+        warnings=[p for p in problems if p.severity == "warning"],
+        sample=layout.is_sample,
+    )
+
+
+def _add(files, origins, collisions, path, data, origin) -> None:
+    try:
+        path = check_output_path(path)
+    except UnsafePath as exc:
+        collisions.append(error(origin, 1, str(exc)))
+        return
+    folded = path.casefold()
+    if folded in origins:
+        other, first_path = origins[folded]
+        same = "" if first_path == path else f" (as {first_path!r}: names differing only in case collide on macOS and Windows)"
+        collisions.append(error(origin, 1, f"writes {path}, which {other} also writes{same}"))
+        return
+    origins[folded] = (origin, path)
+    files[path] = data
+
+
+def _static_files(layout: Layout, site: Site):
+    """Theme and site static files (the site's override the theme's), generated code
+    styles, and the non-article files of the content folder at their own paths."""
+    chosen: dict[str, Path] = {}
+    for folder in layout.static_dirs:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                relative = path.relative_to(folder)
+                if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+                    chosen[relative.as_posix()] = path
+    for relative, path in chosen.items():
+        yield relative, path.read_bytes(), str(path)
+    yield "assets/pygments.css", code_stylesheet().encode(), "the code stylesheet"
+    _, others = read_sources(layout.content_dir)
+    for key in sorted(others):
+        yield key, (layout.content_dir / key).read_bytes(), str(layout.content_dir / key)
+
+
+def code_stylesheet() -> str:
+    """Pygments colours for light and dark themes, following the page's own theme."""
+    light = HtmlFormatter(style=LIGHT_CODE_STYLE).get_style_defs(".highlight")
+    dark = HtmlFormatter(style=DARK_CODE_STYLE).get_style_defs(':root[data-theme="dark"] .highlight')
+    system_dark = HtmlFormatter(style=DARK_CODE_STYLE).get_style_defs(':root:not([data-theme="light"]) .highlight')
+    return f"{light}\n{dark}\n@media (prefers-color-scheme: dark) {{\n{system_dark}\n}}\n"
+

@@ -1,0 +1,81 @@
+"""A site's settings: roadmap.yml, every key optional, with the difficulty scale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from roadmap_site.errors import Problem, error
+from roadmap_site.frontmatter import load_yaml, yaml_error_line
+from roadmap_site.models import Difficulty
+from roadmap_site.urls import slugify
+
+CONFIG_FILE = "roadmap.yml"
+DEFAULT_LEVELS = ("Beginner", "Intermediate", "Advanced")
+
+
+@dataclass(frozen=True)
+class Config:
+    title: str = "Learning Roadmaps"
+    description: str = ""
+    base_url: str | None = None
+    author: str = ""
+    language: str = "en"
+    difficulty_levels: tuple[str, ...] = DEFAULT_LEVELS
+    drafts: bool = False
+
+    def difficulty(self, value: str) -> Difficulty:
+        """The level named by value, case-insensitively; an unknown name ranks last."""
+        wanted = " ".join(value.split()).casefold()
+        for rank, name in enumerate(self.difficulty_levels):
+            if name.casefold() == wanted:
+                return Difficulty(name, rank, slugify(name))
+        name = " ".join(value.split())
+        return Difficulty(name, len(self.difficulty_levels), slugify(name) or "unknown", known=False)
+
+    @property
+    def scale(self) -> tuple[Difficulty, ...]:
+        return tuple(self.difficulty(name) for name in self.difficulty_levels)
+
+    def with_overrides(self, **changes: Any) -> Config:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def load_config(site_dir: Path) -> tuple[Config, list[Problem]]:
+    """Read SITE_DIR/roadmap.yml if there is one; a missing file means all defaults."""
+    path = site_dir / CONFIG_FILE
+    if not path.is_file():
+        return Config(), []
+    shown = str(path)
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        return Config(), [error(shown, 1, "the file is not UTF-8 text")]
+    except Exception as exc:  # any YAML error, reported at its line
+        return Config(), [error(shown, yaml_error_line(exc, 1), f"not valid YAML: {_reason(exc)}")]
+    if data is None:
+        return Config(), []
+    if not isinstance(data, dict):
+        return Config(), [error(shown, 1, "roadmap.yml must be a mapping of settings")]
+    return _config_from(data, shown)
+
+
+def _config_from(data: dict[str, Any], shown: str) -> tuple[Config, list[Problem]]:
+    problems: list[Problem] = []
+    settings: dict[str, Any] = {}
+    for key in ("title", "description", "base_url", "author", "language"):
+        value = data.get(key)
+        if value is not None:
+            settings[key] = " ".join(str(value).split())
+    levels = data.get("difficulty", data.get("difficulty_levels"))
+    if levels is not None:
+        if isinstance(levels, list) and levels and all(isinstance(v, str) and v.strip() for v in levels):
+            settings["difficulty_levels"] = tuple(" ".join(v.split()) for v in levels)
+        else:
+            problems.append(error(shown, 1, "difficulty must be a list of level names, easiest first"))
+    return Config(**settings), problems
+
+
+def _reason(exc: Exception) -> str:
+    return " ".join(str(getattr(exc, "problem", None) or exc).split())

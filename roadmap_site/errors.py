@@ -1,0 +1,38 @@
+"""Problems found in a site's sources: values collected during a build, printed by the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one file, at a line in that file's own coordinates (1-based)."""
+
+    path: str
+    line: int
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        prefix = "" if self.severity == "error" else "warning: "
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+
+def error(path: str, line: int, message: str) -> Problem:
+    return Problem(path, line, message, "error")
+
+
+def warning(path: str, line: int, message: str) -> Problem:
+    return Problem(path, line, message, "warning")
+
+
+class BuildFailed(Exception):
+    """Raised by the build when any source has an error; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{sum(p.severity == 'error' for p in problems)} error(s)")
+        self.problems = problems

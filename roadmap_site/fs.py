@@ -1,0 +1,119 @@
+"""The only module that writes files: safe output paths, atomic writes, and a manifest of
+what roadmap-site wrote, so that cleaning never removes anything else."""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import tempfile
+from pathlib import Path
+
+MANIFEST = ".roadmap-site-manifest.json"
+# Files that belong to the publishing set-up, not to a build.
+KEPT = frozenset({"CNAME", ".nojekyll"})
+
+
+class UnsafePath(ValueError):
+    pass
+
+
+def check_output_path(path: str) -> str:
+    """A normalised relative POSIX path that stays inside the output folder."""
+    if not path or "\\" in path or "\x00" in path or path.startswith("/") or ":" in path.split("/")[0]:
+        raise UnsafePath(f"unsafe output path {path!r}")
+    normal = posixpath.normpath(path)
+    if normal in (".", "..") or normal.startswith("../") or normal != path.rstrip("/"):
+        raise UnsafePath(f"unsafe output path {path!r}")
+    return normal
+
+
+def check_output_folder(out_dir: Path, protected: list[Path]) -> str | None:
+    """Why out_dir may not be used as the output folder, or None when it may."""
+    out = out_dir.resolve()
+    for folder in protected:
+        folder = folder.resolve()
+        if out == folder or folder.is_relative_to(out):
+            return f"the output folder {out_dir} would contain {folder}; choose another with -o"
+    if out == Path.home().resolve() or out == Path(out.anchor):
+        return f"refusing to write the site into {out_dir}; choose a folder of its own with -o"
+    if out.is_dir() and not (out / MANIFEST).is_file():
+        foreign = [p.name for p in out.iterdir() if not p.name.startswith(".") and p.name not in KEPT]
+        if foreign:
+            return (
+                f"the output folder {out_dir} holds files roadmap-site did not write "
+                f"({', '.join(sorted(foreign)[:3])}); choose an empty folder or remove them"
+            )
+    return None
+
+
+def write_site(out_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:
+    """Make out_dir hold exactly `files` plus whatever roadmap-site did not write there.
+    Returns (files written, files removed). Unchanged files are not rewritten."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    root = out_dir.resolve()
+    previous = _read_manifest(out_dir)
+    written = 0
+    for relative, data in files.items():
+        target = out_dir / check_output_path(relative)
+        if not target.resolve().is_relative_to(root):
+            raise UnsafePath(f"output path {relative!r} leads outside {out_dir}")
+        if _same_content(target, data):
+            continue
+        atomic_write(target, data)
+        written += 1
+    removed = 0
+    for relative in sorted(previous - files.keys()):
+        stale = out_dir / relative
+        if relative in KEPT or not stale.resolve().is_relative_to(root) or not stale.is_file():
+            continue
+        stale.unlink()
+        removed += 1
+        _remove_empty_parents(stale.parent, out_dir)
+    atomic_write(out_dir / MANIFEST, json.dumps(sorted(files), ensure_ascii=False, indent=0).encode())
+    return written, removed
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _same_content(target: Path, data: bytes) -> bool:
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _read_manifest(out_dir: Path) -> set[str]:
+    try:
+        names = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    if not isinstance(names, list):
+        return set()
+    safe = set()
+    for name in names:
+        try:
+            safe.add(check_output_path(name))
+        except (UnsafePath, TypeError):
+            continue  # a tampered manifest never makes us delete outside the folder
+    return safe
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_relative_to(stop):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

@@ -1,0 +1,206 @@
+"""Read a content folder and turn each source file into an Article.
+
+`read_sources` is the only function here that touches the disk; `parse_article` is pure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import MappingProxyType
+
+from roadmap_site.config import Config
+from roadmap_site.errors import Problem, error, warning
+from roadmap_site.frontmatter import FrontMatterError, Split, parse_front_matter, split_front_matter
+from roadmap_site.links import ARTICLE_SUFFIXES, LinkIndex
+from roadmap_site.markup import MarkdownRenderer, RenderRequest
+from roadmap_site.metadata import FieldError, Metadata, key_lines, parse_metadata
+from roadmap_site.models import Article, Difficulty, Topic
+from roadmap_site.plaintext import looks_like_plain_text, plaintext_to_markdown
+from roadmap_site.urls import article_path
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str  # path relative to the content folder, POSIX style
+    shown: str  # the path as messages show it
+    data: bytes
+
+
+def read_sources(content_dir: Path) -> tuple[list[Source], frozenset[str]]:
+    """Every article file under content_dir, and the keys of every other file (images and
+    the like, which links may point at). Hidden and '_'-prefixed names are skipped; links
+    are followed only when they stay inside the folder."""
+    root = content_dir.resolve()
+    sources: list[Source] = []
+    others: set[str] = set()
+    for folder, dirs, files in os.walk(content_dir):
+        dirs[:] = sorted(d for d in dirs if not _skipped(d) and not os.path.islink(os.path.join(folder, d)))
+        for name in sorted(files):
+            path = Path(folder, name)
+            if _skipped(name) or not path.resolve().is_relative_to(root) or not path.is_file():
+                continue
+            key = path.relative_to(content_dir).as_posix()
+            if name.lower().endswith(ARTICLE_SUFFIXES):
+                sources.append(Source(key, str(path), path.read_bytes()))
+            else:
+                others.add(key)
+    return sources, frozenset(others)
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith((".", "_"))
+
+
+def decode(data: bytes) -> str:
+    """Text with LF line ends. Raises ValueError with the line of the first bad byte."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        if b"\x00" in data:
+            raise ValueError((1, "this is not a text file (it contains NUL bytes)"))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise ValueError((line, f"this file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_PART_NUMBER = re.compile(
+    r"(?:\b(?:part|chapter|lesson|step|episode)\s*#?\s*(\d{1,4})\b)|(?:(?:^|[:|\]]\s*)(\d{1,4})[.)]\s+\S)",
+    re.IGNORECASE,
+)
+
+
+def part_number(title: str) -> int | None:
+    """The part number a title states: 'Roadmap: 13. Docker', 'Part 3: Kubernetes'."""
+    found = _PART_NUMBER.search(title)
+    return int(found.group(1) or found.group(2)) if found else None
+
+
+@dataclass(frozen=True)
+class Head:
+    """A source whose front matter is read: enough to know its page before any Markdown."""
+
+    source: Source
+    split: Split
+    meta: Metadata
+    fields: dict[str, str]  # field name -> the key the author wrote it under
+    lines: dict[str, int]  # front-matter key -> file line
+    path: str
+
+
+def read_head(source: Source) -> Head | Problem:
+    """Decode a source and read its front matter, or the error that prevents it."""
+    shown = source.shown
+    try:
+        text = decode(source.data)
+        split = split_front_matter(text)
+        raw = parse_front_matter(split)
+    except FrontMatterError as exc:
+        return error(shown, exc.line, exc.message)
+    except ValueError as exc:
+        line, message = exc.args[0]
+        return error(shown, line, message)
+    lines = key_lines(split.raw, 2) if split.kind in ("yaml", "toml") else {}
+    try:
+        meta, fields = parse_metadata(raw)
+    except FieldError as exc:
+        key = str(exc).split(":", 1)[0]
+        return error(shown, lines.get(key, 1), str(exc))
+    return Head(source, split, meta, fields, lines, article_path(source.key, meta.slug))
+
+
+def parse_article(
+    head: Head, links: LinkIndex, config: Config, renderer: MarkdownRenderer
+) -> tuple[Article, list[Problem]]:
+    """An Article from a source whose front matter is read, with its warnings."""
+    source, split, meta, fields, lines, path = head.source, head.split, head.meta, head.fields, head.lines, head.path
+    shown = source.shown
+    problems: list[Problem] = []
+    body, authors, title = split.body, meta.authors, meta.title
+    plain = meta.format == "text" or (meta.format != "markdown" and _is_plain_text(source.key, body))
+    if plain:
+        document = plaintext_to_markdown(body)
+        body, title = document.markdown, title or document.title
+        authors = authors or document.authors
+    request = RenderRequest(
+        source_key=source.key,
+        page_path=path,
+        links=links,
+        base_url=config.base_url,
+        difficulty=config.difficulty,
+        title=title,
+        sections_are_topics=plain,
+    )
+    rendered = renderer.render(body, request)
+    original_lines = split.body.split("\n")
+    for issue in rendered.issues:
+        line = issue.line
+        if plain:  # the issue's line is in the generated Markdown; find it in the file
+            wanted = body.split("\n")[line - 1].strip() if 0 < line <= body.count("\n") + 1 else ""
+            line = next((n for n, text in enumerate(original_lines, 1) if wanted and wanted in text), 1)
+        problems.append(warning(shown, split.body_line + line - 1, issue.message))
+
+    difficulty = None
+    if meta.difficulty:
+        difficulty = config.difficulty(meta.difficulty)
+        if not difficulty.known:
+            key = fields["difficulty"]
+            problems.append(warning(shown, lines.get(key, 1), f"unknown difficulty {meta.difficulty!r}"))
+    title = title or rendered.title or _fallback_title(body, source.key)
+    topics = tuple(
+        topic if topic.difficulty is not None or difficulty is None else _with_difficulty(topic, difficulty)
+        for topic in rendered.topics
+    )
+    article = Article(
+        key=source.key,
+        source=shown,
+        path=path,
+        title=title,
+        date=meta.date,
+        updated=meta.updated,
+        authors=authors,
+        description=meta.description,
+        tags=meta.tags,
+        categories=meta.categories,
+        series=meta.series,
+        series_order=meta.series_order if meta.series_order is not None else part_number(title),
+        draft=meta.draft,
+        difficulty=difficulty,
+        aliases=meta.aliases,
+        html=rendered.html,
+        toc=rendered.toc,
+        topics=tuple(_in_file_lines(topic, split.body_line) for topic in topics),
+        tables=rendered.tables,
+        word_count=rendered.word_count,
+        extra=MappingProxyType(dict(meta.extra)),
+    )
+    return article, problems
+
+
+def _is_plain_text(key: str, body: str) -> bool:
+    return key.lower().endswith(".txt") and looks_like_plain_text(body)
+
+
+def _with_difficulty(topic: Topic, difficulty: Difficulty) -> Topic:
+    return replace(topic, difficulty=difficulty)
+
+
+def _in_file_lines(topic: Topic, body_line: int) -> Topic:
+    return replace(topic, line=topic.line + body_line - 1 if topic.line else 0)
+
+
+def _fallback_title(body: str, key: str) -> str:
+    """The first line when it reads like a title, else the file name made readable."""
+    first = next((line.strip() for line in body.split("\n") if line.strip()), "")
+    first = first.strip("#*_ ").strip()
+    if first and len(first) <= 80 and not first.endswith((".", ",", ";", ":")):
+        return first
+    stem = key.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    readable = " ".join(re.split(r"[-_\s]+", stem)).strip()
+    return readable[:1].upper() + readable[1:] if readable else key
+

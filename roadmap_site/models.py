@@ -1,0 +1,108 @@
+"""The site's data: complete, immutable values linked by key. No I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Mapping
+
+EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Difficulty:
+    """A level on the site's difficulty scale; unknown levels rank after every known one."""
+
+    name: str
+    rank: int
+    slug: str
+    known: bool = True
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    anchor: str
+    title: str
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A heading followed by a difficulty marker, with the learning objectives listed under it."""
+
+    title: str
+    anchor: str
+    difficulty: Difficulty | None
+    objectives: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class ComparisonTable:
+    """A table comparing two or more subjects, row by row."""
+
+    title: str
+    anchor: str
+    subjects: tuple[str, ...]
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    @property
+    def subject_key(self) -> tuple[str, ...]:
+        return tuple(sorted(subject.casefold() for subject in self.subjects))
+
+
+@dataclass(frozen=True)
+class Article:
+    key: str  # the source path relative to the content folder, POSIX style
+    source: str  # the path as shown in messages
+    path: str  # output path relative to the output folder, e.g. "docker/intro/index.html"
+    title: str
+    date: dt.datetime | None
+    updated: dt.datetime | None
+    authors: tuple[str, ...]
+    description: str
+    tags: tuple[str, ...]
+    categories: tuple[str, ...]
+    series: tuple[str, ...]
+    series_order: int | None
+    draft: bool
+    difficulty: Difficulty | None
+    aliases: tuple[str, ...]
+    html: str
+    toc: tuple[TocEntry, ...]
+    topics: tuple[Topic, ...]
+    tables: tuple[ComparisonTable, ...]
+    word_count: int
+    extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+
+    @property
+    def reading_minutes(self) -> int:
+        return reading_minutes(self.word_count)
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read at 220 words a minute, never less than one."""
+    return max(1, round(words / 220))
+
+
+@dataclass(frozen=True)
+class Series:
+    key: str  # case- and space-insensitive name, e.g. "backend journey"
+    name: str
+    path: str
+    articles: tuple[str, ...]  # article keys in reading order
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a page needs: articles by key and the views derived from them."""
+
+    articles: Mapping[str, Article]
+    series: Mapping[str, Series]  # by series key, in display order
+    tags: Mapping[str, tuple[str, ...]]  # tag name -> article keys
+    categories: Mapping[str, tuple[str, ...]]
+    difficulty_levels: tuple[Difficulty, ...]  # every level in use or on the scale, ordered
+    home: tuple[str, ...] = field(default=())  # standalone article keys, newest first

@@ -1,0 +1,257 @@
+"""End to end: real sites written to disk, built, and read back as a browser would."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SEEDS
+from linkcheck import broken_links, parse
+from roadmap_site.build import build
+from roadmap_site.errors import BuildFailed
+
+SERIES_SITE = {
+    "roadmap.yml": "title: Test Roadmaps\nbase_url:\n",
+    "content/journey/one.md": """
+        ---
+        title: "Journey: Start"
+        date: 2024-01-01
+        series: ["Journey"]
+        weight: 1
+        tags: [docker]
+        ---
+        ## Intro
+
+        See [the next part](two.md#containers) and [the end](three.md).
+
+        ### Containers
+        **Difficulty**: Beginner
+
+        - Run one
+        """,
+    "content/journey/two.md": """
+        ---
+        title: "Journey: Middle"
+        date: 2024-01-02
+        series: journey
+        weight: 2
+        ---
+        ### Containers
+        Difficulty: Advanced
+        """,
+    "content/journey/three.md": """
+        ---
+        title: "Journey: End"
+        date: 2024-01-03
+        series: "Journey "
+        weight: 3
+        draft: true
+        ---
+        Text.
+        """,
+    "content/numbered/b.md": '---\ntitle: "Roadmap: 2. Second"\nseries: Numbered\n---\nText.\n',
+    "content/numbered/a.md": '---\ntitle: "Roadmap: 10. Tenth"\nseries: Numbered\n---\nText.\n',
+    "content/numbered/c.md": '---\ntitle: "Roadmap: 1. First"\nseries: Numbered\n---\nText.\n',
+    "content/lone.md": "# Standalone & Alone\n\nNo front matter here.\n",
+    "content/x.md": '---\ntitle: "<script>alert(1)</script> & co"\ntags: ["<b>t</b>"]\n---\nText.\n',
+}
+
+
+def texts(html: str, cls: str) -> list[str]:
+    return re.findall(rf'<[^>]+class="{cls}"[^>]*>(.*?)</', html)
+
+
+def test_series_navigation_in_reading_order(site):
+    root = site(SERIES_SITE)
+    report = build(root, drafts=True)
+    out = report.out_dir
+    middle = (out / "journey/two/index.html").read_text()
+    assert "Journey</a> · Part 2 of 3" in middle
+    assert '<a rel="prev" href="../one/index.html"><span class="pager-label">Previous</span> Journey: Start</a>' in middle
+    assert '<a rel="next" href="../three/index.html"><span class="pager-label">Next</span> Journey: End</a>' in middle
+    assert 'aria-current="page">Journey: Middle</a>' in middle
+    series = (out / "series/numbered/index.html").read_text()
+    assert re.findall(r"<h2><a [^>]+>(Roadmap: [^<]+)</a>", series) == [
+        "Roadmap: 1. First", "Roadmap: 2. Second", "Roadmap: 10. Tenth"]
+    assert broken_links(out) == []
+
+
+def test_drafts_are_left_out_unless_asked(site):
+    root = site(SERIES_SITE)
+    out = build(root).out_dir
+    assert not (out / "journey/three").exists()
+    assert "Part 2 of 2" in (out / "journey/two/index.html").read_text()
+    report = build(root)
+    # one.md links to the draft: the link is left as written, and the build says so
+    assert [str(w) for w in report.warnings] == [
+        f"{root / 'content/journey/one.md'}:10: warning: link to 'three.md' does not resolve"]
+    assert [link.split(" -> ")[1] for link in broken_links(out)] == ["three.md"]
+
+
+def test_titles_are_escaped_and_untitled_articles_use_their_heading(site):
+    out = build(site(SERIES_SITE)).out_dir
+    page = (out / "lone/index.html").read_text()
+    assert "<h1>Standalone &amp; Alone</h1>" in page
+    assert "<title>Standalone &amp; Alone · Test Roadmaps</title>" in page
+    assert page.count("Standalone &amp; Alone") == 2  # title and <title>, the heading not repeated
+    hostile = (out / "x/index.html").read_text()
+    assert "<script>alert" not in hostile and "<b>t</b>" not in hostile
+    assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</h1>" in hostile
+    assert "&lt;b&gt;t&lt;/b&gt;" in (out / "tags/index.html").read_text()
+
+
+def test_difficulty_pages_list_topics_across_the_site(site):
+    out = build(site(SERIES_SITE)).out_dir
+    beginner = (out / "difficulty/beginner/index.html").read_text()
+    advanced = (out / "difficulty/advanced/index.html").read_text()
+    assert '<a href="../../journey/one/index.html#containers">Containers</a>' in beginner
+    assert '<a href="../../journey/two/index.html#containers">Containers</a>' in advanced
+    assert "journey/two" not in beginner
+
+
+def test_links_under_a_project_subpath(site):
+    root = site(SERIES_SITE)
+    out = build(root, base_url="https://user.github.io/repo/", drafts=True).out_dir
+    page = (out / "journey/one/index.html").read_text()
+    assert 'href="../two/#containers"' in page
+    assert 'href="../../"' in page  # home
+    not_found = (out / "404.html").read_text()
+    assert 'href="/repo/assets/style.css"' in not_found
+    assert broken_links(out, base_path="/repo/") == []
+
+
+def test_site_templates_and_static_files_override_the_theme_file_by_file(site):
+    root = site({**SERIES_SITE, "templates/404.html": "custom 404 {{ site.title }}",
+                 "static/assets/theme.js": "// mine", "static/extra.txt": "hello"})
+    out = build(root).out_dir
+    assert (out / "404.html").read_text() == "custom 404 Test Roadmaps"
+    assert (out / "assets/theme.js").read_text() == "// mine"
+    assert (out / "assets/style.css").stat().st_size > 1000  # still the theme's
+    assert (out / "extra.txt").read_text() == "hello"
+
+
+def test_a_folder_of_articles_without_content_dir_is_the_content(tmp_path):
+    (tmp_path / "post.md").write_text("---\ntitle: Direct\n---\nBody\n")
+    out = build(tmp_path).out_dir
+    assert out == tmp_path / "_site"
+    assert "<h1>Direct</h1>" in (out / "post/index.html").read_text()
+
+
+def test_errors_of_all_files_are_reported_together_and_output_is_untouched(site):
+    root = site(SERIES_SITE)
+    out = build(root).out_dir
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    write = lambda rel, text: (root / rel).write_text(text)  # noqa: E731
+    write("content/bad1.md", "---\ntitle: A\ndescription: Docker: the basics\n---\n")
+    write("content/bad2.md", "---\ntitle: B\n")
+    (root / "content/bad3.md").write_bytes(b"---\ntitle: C\n---\nok\n\xff\xfe bad\n")
+    with pytest.raises(BuildFailed) as failed:
+        build(root)
+    shown = [str(p) for p in failed.value.problems if p.severity == "error"]
+    content = root / "content"
+    assert shown == [
+        f"{content / 'bad1.md'}:3: a value contains ': '; put the whole value in quotes",
+        f"{content / 'bad2.md'}:1: front matter opened with '---' is never closed",
+        f"{content / 'bad3.md'}:5: this file is not UTF-8 text (byte 0xff); save it as UTF-8",
+    ]
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_two_articles_with_the_same_output_path_is_an_error(site):
+    root = site({"content/a.md": "---\nslug: same\n---\nA\n", "content/b.md": "---\nslug: Same\n---\nB\n"})
+    with pytest.raises(BuildFailed) as failed:
+        build(root)
+    [problem] = failed.value.problems
+    assert problem.path.endswith("b.md") and "writes same/index.html, which" in problem.message
+    assert problem.message.endswith("a.md also writes")
+
+
+def test_stale_pages_are_removed_but_files_we_did_not_write_are_kept(site):
+    root = site(SERIES_SITE)
+    out = build(root).out_dir
+    (out / "CNAME").write_text("example.org")
+    (out / ".git").mkdir()
+    (out / ".git/HEAD").write_text("ref")
+    (root / "content/lone.md").unlink()
+    report = build(root)
+    assert not (out / "lone").exists()
+    assert report.removed == 1
+    assert (out / "CNAME").read_text() == "example.org" and (out / ".git/HEAD").exists()
+
+
+def test_the_output_folder_may_not_hold_the_sources_or_foreign_files(site, tmp_path):
+    root = site(SERIES_SITE)
+    with pytest.raises(BuildFailed, match="error"):
+        build(root, out_dir=root)
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("precious")
+    with pytest.raises(BuildFailed) as failed:
+        build(root, out_dir=foreign)
+    assert "holds files roadmap-site did not write (notes.txt)" in str(failed.value.problems[0])
+    assert (foreign / "notes.txt").read_text() == "precious"
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "roadmap_site", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_cli_reports_one_line_per_problem_without_traceback(site):
+    root = site({"content/a.md": "---\ntitle: [unclosed\n---\n", "content/b.md": "---\n- x\n---\n"})
+    result = run_cli("build", str(root), cwd=root)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert re.match(rf"^{re.escape(str(root))}/content/a\.md:\d+: ", lines[0])
+    assert lines[1] == f"{root}/content/b.md:1: front matter must be a mapping of keys to values, found a list"
+    assert lines[-1] == "build failed: 2 error(s); the previous output is unchanged"
+
+
+def test_cli_builds_the_repository_sample_with_no_broken_link(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("build", "-o", str(out), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # the sample content is warning-free
+    assert re.match(r"built \d+ articles, \d+ pages in ", result.stdout)
+    assert broken_links(out) == []
+    home = (out / "index.html").read_text()
+    assert "Cloud Native Journey" in home and "Backend Developer Roadmap" in home
+    comparisons = (out / "comparisons/index.html").read_text()
+    assert comparisons.count("<table>") >= 2
+
+
+def test_an_empty_folder_builds_the_bundled_sample(tmp_path):
+    result = run_cli("build", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "built the sample roadmap" in result.stderr
+    assert (tmp_path / "_site/series/cloud-native-journey/index.html").is_file()
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not beside the project")
+def test_seed_articles(tmp_path):
+    report = build(SEEDS, out_dir=tmp_path / "out")
+    out = report.out_dir
+    pages = {path.parent.name[:3]: path.read_text() for path in out.glob("0*/index.html")}
+    assert sorted(pages) == ["000", "001", "002", "003", "004"]
+    journey = pages["000"]
+    assert "<h1>Backend Journey: Embracing Docker and Kubernetes in the Era of Containerization and Virtualization</h1>" in journey
+    assert '<time datetime="2023-05-01">1 May 2023</time>' in journey
+    assert "Shafikur Rahman Shaon" in journey
+    assert "Backend Journey</a> · Part 1 of 1" in journey
+    assert journey.count('<p class="topic-difficulty">Difficulty: <span class="badge badge-intermediate">') == 5
+    roadmap = pages["001"]
+    assert "[Roadmap] Backend Developer Roadmap: 13. Docker and Kubernetes" in roadmap
+    assert '<time datetime="2023-07-12">12 July 2023</time>' in roadmap
+    comparisons = (out / "comparisons/index.html").read_text()
+    assert '<th scope="col">Docker Containers</th><th scope="col">Virtual Machines</th>' in comparisons
+    assert "<th></th>" not in roadmap
+    guide = pages["002"]
+    assert "<h1>Roadmap to Backend Programming Master: Containerization and Virtualization</h1>" in guide
+    assert '<div class="highlight"><pre><span></span><code><span class="c"># Use the official Python runtime' in guide
+    assert all("<h1>" in pages[k] for k in ("003", "004"))

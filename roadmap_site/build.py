@@ -15,7 +15,7 @@ from roadmap_site.fs import UnsafePath, check_output_folder, check_output_path, 
 from roadmap_site.links import LinkIndex
 from roadmap_site.loader import Head, parse_article, read_head, read_sources
 from roadmap_site.markup import MarkdownRenderer
-from roadmap_site.models import Site
+from roadmap_site.models import Article, Site
 from roadmap_site.render import Renderer, make_environment
 from roadmap_site.resources import bundled
 
@@ -60,15 +60,41 @@ class BuildReport:
     out_dir: Path
     articles: int = 0
     pages: int = 0
-    written: int = 0
-    removed: int = 0
+    written: list[str] = field(default_factory=list)  # output paths whose bytes changed
+    removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
     sample: bool = False
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load_site(layout: Layout, config: Config) -> tuple[Site, list[Problem]]:
+class ArticleCache:
+    """Parsed articles kept between the builds of one process, as the dev server makes.
+    Parsing is a pure function of the source, the link index and the config, so an entry
+    is reused for as long as all three are unchanged."""
+
+    def __init__(self) -> None:
+        self.renderer = MarkdownRenderer()
+        self._entries: dict[str, tuple[bytes, Article, list[Problem]]] = {}  # by source key
+        self._context: tuple[LinkIndex, Config] | None = None
+
+    def parse(self, head: Head, index: LinkIndex, config: Config) -> tuple[Article, list[Problem]]:
+        if self._context != (index, config):
+            self._entries.clear()
+            self._context = (index, config)
+        source = head.source
+        cached = self._entries.get(source.key)
+        if cached is None or cached[0] != source.data:
+            article, problems = parse_article(head, index, config, self.renderer)
+            cached = self._entries[source.key] = (source.data, article, problems)
+        return cached[1], cached[2]
+
+    def forget_missing(self, keys: set[str]) -> None:
+        self._entries = {key: entry for key, entry in self._entries.items() if key in keys}
+
+
+def load_site(layout: Layout, config: Config, cache: ArticleCache | None = None) -> tuple[Site, list[Problem]]:
     """Every article parsed and assembled; the problems of all files together."""
+    cache = cache or ArticleCache()
     sources, other_files = read_sources(layout.content_dir)
     problems: list[Problem] = []
     heads: list[Head] = []
@@ -79,18 +105,25 @@ def load_site(layout: Layout, config: Config) -> tuple[Site, list[Problem]]:
         elif config.drafts or not head.meta.draft:
             heads.append(head)
     index = LinkIndex(pages={head.source.key: head.path for head in heads}, files=other_files)
-    renderer = MarkdownRenderer()
+    cache.forget_missing({source.key for source in sources})
     articles = []
     for head in heads:
-        article, found = parse_article(head, index, config, renderer)
+        article, found = cache.parse(head, index, config)
         problems.extend(found)
         articles.append(article)
     site, assembly_problems = assemble_site(articles, config)
     return site, problems + assembly_problems
 
 
-def build(site_dir: Path, out_dir: Path | None = None, base_url: str | None = None, drafts: bool = False) -> BuildReport:
-    """Build the site in site_dir into out_dir. Raises BuildFailed, leaving out_dir as it was."""
+def build(
+    site_dir: Path,
+    out_dir: Path | None = None,
+    base_url: str | None = None,
+    drafts: bool = False,
+    cache: ArticleCache | None = None,
+) -> BuildReport:
+    """Build the site in site_dir into out_dir. Raises BuildFailed, leaving out_dir as it
+    was. A cache kept by the caller makes the next build parse only what changed."""
     started = time.perf_counter()
     layout = find_layout(site_dir)
     out_dir = out_dir or site_dir / "_site"
@@ -101,7 +134,7 @@ def build(site_dir: Path, out_dir: Path | None = None, base_url: str | None = No
         raise BuildFailed([error(str(out_dir), 1, refusal)])
     if any(p.severity == "error" for p in problems):
         raise BuildFailed(problems)
-    site, found = load_site(layout, config)
+    site, found = load_site(layout, config, cache)
     problems += found
     files, origins, collisions = {}, {}, []
     renderer = Renderer(make_environment(layout.template_dirs), site, config)

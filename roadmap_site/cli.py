@@ -24,13 +24,39 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--base-url", metavar="URL", help="the address the site is published at")
     build_cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
     build_cmd.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
+
+    serve_cmd = commands.add_parser("serve", help="preview the site with live reload")
+    serve_cmd.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR")
+    serve_cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve_cmd.add_argument("--base-url", metavar="URL", help="serve under this URL's path, as published")
+    serve_cmd.add_argument("--open", action="store_true", help="open the site in a browser")
+    serve_cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    serve_cmd.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
+
+    publish_cmd = commands.add_parser("publish", help="build and commit the site to a GitHub Pages branch")
+    publish_cmd.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR")
+    publish_cmd.add_argument("--branch", default="gh-pages", help="branch to commit to (default: gh-pages)")
+    publish_cmd.add_argument("--remote", default="origin", help="remote to push to (default: origin)")
+    publish_cmd.add_argument("--push", action="store_true", help="push the branch after committing")
+    publish_cmd.add_argument("--message", "-m", metavar="M", help="commit message")
+    publish_cmd.add_argument("--cname", metavar="DOMAIN", help="custom domain, written to CNAME")
+    publish_cmd.add_argument("--base-url", metavar="URL", help="override the URL derived from the remote")
+    publish_cmd.add_argument("--force", action="store_true", help="push even when it is not a fast-forward")
+    publish_cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    publish_cmd.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
+
+    init_ci_cmd = commands.add_parser("init-ci", help="write a GitHub Actions workflow that deploys the site")
+    init_ci_cmd.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR")
+    init_ci_cmd.add_argument("--force", action="store_true", help="overwrite an existing workflow file")
+    init_ci_cmd.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return _build(args)
+        return _COMMANDS[args.command](args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -61,7 +87,28 @@ def _build(args: argparse.Namespace) -> int:
         print(f"no articles in {site_dir}: built the sample roadmap that ships with roadmap-site", file=sys.stderr)
     print(
         f"built {report.articles} articles, {report.pages} pages in {report.seconds:.2f} s "
-        f"({report.written} files written, {report.removed} removed); "
+        f"({len(report.written)} files written, {len(report.removed)} removed); "
         f"{len(report.warnings)} warning(s) -> {report.out_dir}"
     )
     return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from roadmap_site.serve import run_serve  # noqa: PLC0415 - loads watchdog only when serving
+
+    return run_serve(args)
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from roadmap_site.publish import run_publish  # noqa: PLC0415
+
+    return run_publish(args)
+
+
+def _init_ci(args: argparse.Namespace) -> int:
+    from roadmap_site.publish import run_init_ci  # noqa: PLC0415
+
+    return run_init_ci(args)
+
+
+_COMMANDS = {"build": _build, "serve": _serve, "publish": _publish, "init-ci": _init_ci}

@@ -47,13 +47,13 @@ def check_output_folder(out_dir: Path, protected: list[Path]) -> str | None:
     return None
 
 
-def write_site(out_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:
+def write_site(out_dir: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
     """Make out_dir hold exactly `files` plus whatever roadmap-site did not write there.
-    Returns (files written, files removed). Unchanged files are not rewritten."""
+    Returns the paths written and the paths removed. Unchanged files are not rewritten."""
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
     previous = _read_manifest(out_dir)
-    written = 0
+    written: list[str] = []
     for relative, data in files.items():
         target = out_dir / check_output_path(relative)
         if not target.resolve().is_relative_to(root):
@@ -61,14 +61,14 @@ def write_site(out_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:
         if _same_content(target, data):
             continue
         atomic_write(target, data)
-        written += 1
-    removed = 0
+        written.append(relative)
+    removed: list[str] = []
     for relative in sorted(previous - files.keys()):
         stale = out_dir / relative
         if relative in KEPT or not stale.resolve().is_relative_to(root) or not stale.is_file():
             continue
         stale.unlink()
-        removed += 1
+        removed.append(relative)
         _remove_empty_parents(stale.parent, out_dir)
     atomic_write(out_dir / MANIFEST, json.dumps(sorted(files), ensure_ascii=False, indent=0).encode())
     return written, removed

@@ -15,6 +15,7 @@ from typing import Callable
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX, ETX
@@ -154,6 +155,14 @@ class _RoadmapExtension(Extension):
         md.preprocessors.register(_MarkerPreprocessor(md, self._state), "roadmap_markers", 27)
         # After the table of contents (5) has given every heading its id.
         md.treeprocessors.register(_RoadmapTreeprocessor(md, self._state), "roadmap_tree", 4)
+        md.postprocessors.register(_FocusableCode(md), "roadmap_focusable_code", 0)
+
+
+class _FocusableCode(Postprocessor):
+    """Long code lines scroll sideways; a scrolling region must be reachable by keyboard."""
+
+    def run(self, text: str) -> str:
+        return text.replace('<div class="highlight"><pre>', '<div class="highlight"><pre tabindex="0">')
 
 
 class _MarkerPreprocessor(Preprocessor):

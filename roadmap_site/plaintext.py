@@ -32,15 +32,14 @@ _ORDERED = re.compile(r"^(?P<indent>[ \t]*)(?P<number>\d{1,3})[.)][ \t]+(?P<text
 _SECTION = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+(?P<text>\S.*)$")
 _DIFFICULTY = re.compile(r"^Difficulty:[ \t]*\w[\w \-/+]*$")
 _CONTENTS_LABEL = re.compile(r"^(?:table of contents|contents|on this page|in this (?:article|post))\s*:?$", re.I)
-_SHARE_BUTTONS = re.compile(r"^(?:[\w.+&()-]+ ?Logo\s*)+$")
+_SHARE_BUTTONS = re.compile(r"^(?:\S+ Logo)+$")
 _SHARE_WORDS = re.compile(r"^(?:share(?: this)?(?: article| post| page)?(?: on \w+)?|tweet|copy link)\s*:?$", re.I)
 _READING_TIME = re.compile(r"^\d+\s*min(?:ute)?s?\.?\s+read\b(?:\s*[·|•-].*)?$", re.I)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
-_DOT_LEADER = re.compile(r"(?:\.[ \t]?){3,}[ \t]*(?P<page>\d{1,4})[ \t]*$")
 _AUTHOR_LINE = re.compile(r"^(?:(?:written|posted|published)\s+by|by|authors?\s*:)\s+(?P<names>\S.*)$", re.I)
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|van|von|de|der|den|da|di|du|le|la|del|bin|al))*$")
 _LABEL = re.compile(r"^(?P<label>[^:*\[\]<>`]{1,70}?):[ \t]+(?P<rest>\S.*)$")
-_BOLD_SPAN = re.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
+_BOLD_SPAN = re.compile(r"\*\*(?=[^\s*])((?:(?!\*\*).)+?)(?<=[^\s*])\*\*")
 _LINE_WRAP_HYPHEN = re.compile(r"(\w)- (?!(?:and|or|nor|to|vs?)\b)(\w)")
 _STRAY_TAB = re.compile(r"(?<!\w)([^\W\d_]{1,3})\t(?=[^\W\d_])")
 _SENTENCE_END = (".", "!", "?", ":", ";", ")", '"', "”", "’", "'", "…")
@@ -66,13 +65,12 @@ _MARKDOWN_STRUCTURE = (
     re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*\|[ \t]*:?-+", re.M),
     re.compile(r"^\S[^\n]*\n {0,3}={3,}[ \t]*$", re.M),
     re.compile(r"\A(?:---|\+\+\+)[ \t]*\n"),
-    re.compile(r"</?(?:div|span|p|br|img|a|table|tr|td|ul|ol|li|h[1-6]|pre|code|em|strong)\b[^>\n]*>", re.I),
 )
 _PLAIN_SHAPES = (
     re.compile(r"\S\t+\S"),
     re.compile(rf"^[ \t]*(?:[{_GLYPHS}]|-[ \t]+[*{_GLYPHS}])[ \t]+\S", re.M),
     re.compile(r"^\d+\s*min(?:ute)?s?\.?\s+read\b", re.I | re.M),
-    re.compile(r"^(?:[\w.+&()-]+ ?Logo)+[ \t]*$", re.M),
+    re.compile(r"^(?:\S+ Logo)+[ \t]*$", re.M),
 )
 
 
@@ -148,9 +146,11 @@ def _drop_table_of_contents(lines: list[str]) -> list[str]:
 
 
 def _paged_entry(line: str) -> tuple[str, int | None] | None:
-    leader = _DOT_LEADER.search(line)
-    if leader and leader.start() > 0:
-        return line[: leader.start()].strip(), int(leader["page"])
+    before_page = line.rstrip().rstrip("0123456789")
+    page = line.rstrip()[len(before_page):]
+    entry = before_page.rstrip(". \t")
+    if entry and 1 <= len(page) <= 4 and before_page[len(entry):].count(".") >= 3:  # dot leaders
+        return entry.strip(), int(page)
     if "\t" not in line:
         return None
     cells = [cell.strip() for cell in line.split("\t")]
@@ -200,7 +200,7 @@ def _is_title_shaped(text: str, max_words: int = 10, max_chars: int = 70) -> boo
     words = text.split()
     if not words or len(words) > max_words or len(text) > max_chars:
         return False
-    if not (text[0].isupper() or text[0].isdigit()) or text.endswith((".", "!", "?", ",", ";")):
+    if not (text[0].isupper() or text[0].isdigit()) or text.endswith((".", "!", ",", ";")):
         return False
     return not text.endswith(":") or len(words) <= 4
 
@@ -215,7 +215,7 @@ def _is_title_candidate(line: str) -> bool:
         "\t" not in _repair_stray_tabs(line.strip())
         and not _DIFFICULTY.match(key)
         and not _is_list_line(key)
-        and _section_level(key) is None
+        and not key.startswith("1 ")
         and _is_title_shaped(key, 20, 150)
     )
 
@@ -494,8 +494,10 @@ def _continues(previous: _Segment, segment: _Segment) -> bool:
     text = _last_text(previous)
     if not text or text.endswith(_SENTENCE_END):
         return False
+    if segment.text[0].islower() or text.endswith(","):
+        return True
     unfinished_sentence = re.split(r"[.!?]\s", text)[-1]
-    return segment.text[0].islower() or text.endswith(",") or len(unfinished_sentence.split()) >= 10
+    return len(unfinished_sentence.split()) >= 10 and not _is_title_shaped(segment.text)
 
 
 def _append(segment: _Segment, text: str) -> _Paragraph | _List:
@@ -524,6 +526,7 @@ def _is_sibling_heading(lone: _Lone, other: _Segment | None) -> bool:
 
 def _resolve_lone_lines(segments: list[_Segment]) -> list[_Segment]:
     resolved: list[_Segment] = []
+    section = 0
     for index, segment in enumerate(segments):
         if not isinstance(segment, _Lone):
             resolved.append(segment)
@@ -531,8 +534,14 @@ def _resolve_lone_lines(segments: list[_Segment]) -> list[_Segment]:
         previous = segments[index - 1] if index else None
         following = segments[index + 1] if index + 1 < len(segments) else None
         level = _lone_heading_level(segment)
-        if level and following and not (_is_sibling_heading(segment, previous) or _is_sibling_heading(segment, following)):
-            text = _SECTION.match(segment.text)["text"] if segment.kind == "number" else segment.text  # type: ignore[index]
+        text = segment.text
+        if segment.kind == "number":
+            number, text = _SECTION.match(text).group("number", "text")  # type: ignore[union-attr]
+            # Sections count 1, 2, 3...: "10 Tips for Docker" out of the blue is a sentence.
+            level = level if int(number.split(".")[0]) in (1, section, section + 1) else None
+        siblings = _is_sibling_heading(segment, previous) or _is_sibling_heading(segment, following)
+        if level and following and not siblings:
+            section = int(number.split(".")[0]) if segment.kind == "number" else section
             resolved.append(_Heading(level, text.rstrip(" :")))
         else:
             resolved.append(_as_text(segment))

@@ -179,7 +179,7 @@ def test_stale_pages_are_removed_but_files_we_did_not_write_are_kept(site):
     (root / "content/lone.md").unlink()
     report = build(root)
     assert not (out / "lone").exists()
-    assert report.removed == 1
+    assert report.removed == ["lone/index.html"]
     assert (out / "CNAME").read_text() == "example.org" and (out / ".git/HEAD").exists()
 
 
@@ -253,5 +253,5 @@ def test_seed_articles(tmp_path):
     assert "<th></th>" not in roadmap
     guide = pages["002"]
     assert "<h1>Roadmap to Backend Programming Master: Containerization and Virtualization</h1>" in guide
-    assert '<div class="highlight"><pre><span></span><code><span class="c"># Use the official Python runtime' in guide
+    assert '<div class="highlight"><pre tabindex="0"><span></span><code><span class="c"># Use the official Python runtime' in guide
     assert all("<h1>" in pages[k] for k in ("003", "004"))

@@ -1,0 +1,99 @@
+"""The default theme, judged by axe-core in a real Chromium: WCAG 2.1 A and AA, light and dark."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = Path("/usr/bin/chromium")
+IN_CI = os.environ.get("CI") == "true"
+PAGES = [
+    "index.html",
+    "cloud-native-journey/part-2-containers/index.html",
+    "backend-roadmap/part-4-apis/index.html",
+    "choosing-a-database/index.html",
+    "series/cloud-native-journey/index.html",
+    "difficulty/index.html",
+    "difficulty/advanced/index.html",
+    "comparisons/index.html",
+    "tags/index.html",
+    "tags/docker/index.html",
+    "404.html",
+]
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover - the test extra installs it
+    sync_playwright = None
+
+missing = [what for what, ok in (("axe-core (npm install axe-core)", AXE.is_file()), ("chromium", CHROMIUM.exists()),
+                                 ("playwright", sync_playwright is not None)) if not ok]
+pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {', '.join(missing)}")
+
+
+@pytest.fixture(scope="module")
+def built_sample(tmp_path_factory):
+    from roadmap_site.build import build
+
+    return build(REPO, out_dir=tmp_path_factory.mktemp("a11y") / "site").out_dir
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_have_no_wcag_aa_violations(built_sample, browser, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    found = {}
+    for relative in PAGES:
+        page.goto((built_sample / relative).as_uri())
+        assert page.evaluate("getComputedStyle(document.body).colorScheme || 'normal'") is not None
+        violations = axe_violations(page)
+        if violations:
+            found[relative] = violations
+    context.close()
+    assert found == {}
+
+
+def test_theme_toggle_switches_and_sticks_without_javascript_being_needed_to_read(built_sample, browser):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto((built_sample / "index.html").as_uri())
+    light = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    toggle = page.get_by_role("button", name="Dark theme")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert light != dark
+    assert axe_violations(page) == []
+    page.goto((built_sample / "comparisons/index.html").as_uri())
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == dark
+    context.close()
+    no_script = browser.new_context(java_script_enabled=False).new_page()
+    no_script.goto((built_sample / "index.html").as_uri())
+    assert no_script.get_by_role("button").count() == 0  # the toggle stays hidden
+    assert "Cloud Native Journey" in no_script.inner_text("main")

@@ -13,7 +13,7 @@ from roadmap_site.config import Config, load_config
 from roadmap_site.errors import BuildFailed, Problem, error
 from roadmap_site.fs import UnsafePath, check_output_folder, check_output_path, write_site
 from roadmap_site.links import LinkIndex
-from roadmap_site.loader import Head, parse_article, read_head, read_sources
+from roadmap_site.loader import ContentFiles, Head, list_content, parse_article, read_head, read_sources
 from roadmap_site.markup import MarkdownRenderer
 from roadmap_site.models import Article, Site
 from roadmap_site.render import Renderer, make_environment
@@ -42,8 +42,7 @@ def find_layout(site_dir: Path) -> Layout:
     config_dir, is_sample = site_dir, False
     if not content.is_dir():
         content = site_dir
-        sources, _ = read_sources(site_dir)
-        if not sources:
+        if not list_content(site_dir).articles:
             content, config_dir, is_sample = bundled("content"), bundled("."), True
     return Layout(
         site_dir=site_dir,
@@ -92,10 +91,10 @@ class ArticleCache:
         self._entries = {key: entry for key, entry in self._entries.items() if key in keys}
 
 
-def load_site(layout: Layout, config: Config, cache: ArticleCache | None = None) -> tuple[Site, list[Problem]]:
+def load_site(content: ContentFiles, config: Config, cache: ArticleCache | None = None) -> tuple[Site, list[Problem]]:
     """Every article parsed and assembled; the problems of all files together."""
     cache = cache or ArticleCache()
-    sources, other_files = read_sources(layout.content_dir)
+    sources = read_sources(content)
     problems: list[Problem] = []
     heads: list[Head] = []
     for source in sources:
@@ -104,7 +103,7 @@ def load_site(layout: Layout, config: Config, cache: ArticleCache | None = None)
             problems.append(head)
         elif config.drafts or not head.meta.draft:
             heads.append(head)
-    index = LinkIndex(pages={head.source.key: head.path for head in heads}, files=other_files)
+    index = LinkIndex(pages={head.source.key: head.path for head in heads}, files=content.others)
     cache.forget_missing({source.key for source in sources})
     articles = []
     for head in heads:
@@ -134,7 +133,8 @@ def build(
         raise BuildFailed([error(str(out_dir), 1, refusal)])
     if any(p.severity == "error" for p in problems):
         raise BuildFailed(problems)
-    site, found = load_site(layout, config, cache)
+    content = list_content(layout.content_dir)
+    site, found = load_site(content, config, cache)
     problems += found
     files, origins, collisions = {}, {}, []
     renderer = Renderer(make_environment(layout.template_dirs), site, config)
@@ -142,7 +142,7 @@ def build(
         _add(files, origins, collisions, article.path, renderer.article(article).encode("utf-8"), article.source)
     for path, html in renderer.listing_pages():
         _add(files, origins, collisions, path, html.encode("utf-8"), path)
-    for path, data, origin in _static_files(layout, site):
+    for path, data, origin in _static_files(layout, content):
         _add(files, origins, collisions, path, data, origin)
     problems += collisions
     if any(p.severity == "error" for p in problems):
@@ -176,7 +176,7 @@ def _add(files, origins, collisions, path, data, origin) -> None:
     files[path] = data
 
 
-def _static_files(layout: Layout, site: Site):
+def _static_files(layout: Layout, content: ContentFiles):
     """Theme and site static files (the site's override the theme's), generated code
     styles, and the non-article files of the content folder at their own paths."""
     chosen: dict[str, Path] = {}
@@ -189,9 +189,8 @@ def _static_files(layout: Layout, site: Site):
     for relative, path in chosen.items():
         yield relative, path.read_bytes(), str(path)
     yield "assets/pygments.css", code_stylesheet().encode(), "the code stylesheet"
-    _, others = read_sources(layout.content_dir)
-    for key in sorted(others):
-        yield key, (layout.content_dir / key).read_bytes(), str(layout.content_dir / key)
+    for key in sorted(content.others):
+        yield key, (content.folder / key).read_bytes(), str(content.folder / key)
 
 
 def code_stylesheet() -> str:

@@ -1,6 +1,6 @@
 """Read a content folder and turn each source file into an Article.
 
-`read_sources` is the only function here that touches the disk; `parse_article` is pure.
+`list_content` and `read_sources` touch the disk; `read_head` and `parse_article` are pure.
 """
 
 from __future__ import annotations
@@ -29,12 +29,22 @@ class Source:
     data: bytes
 
 
-def read_sources(content_dir: Path) -> tuple[list[Source], frozenset[str]]:
-    """Every article file under content_dir, and the keys of every other file (images and
-    the like, which links may point at). Hidden and '_'-prefixed names are skipped; links
-    are followed only when they stay inside the folder."""
+@dataclass(frozen=True)
+class ContentFiles:
+    """The files of a content folder, by key: articles, and the other files (images and
+    the like) that articles may link to."""
+
+    folder: Path
+    articles: tuple[str, ...]
+    others: frozenset[str]
+
+
+def list_content(content_dir: Path) -> ContentFiles:
+    """Every file under content_dir, without reading any. Hidden and '_'-prefixed names are
+    skipped; links are followed only when they stay inside the folder, so a link loop or a
+    link to the rest of the disk is never walked."""
     root = content_dir.resolve()
-    sources: list[Source] = []
+    articles: list[str] = []
     others: set[str] = set()
     for folder, dirs, files in os.walk(content_dir):
         dirs[:] = sorted(d for d in dirs if not _skipped(d) and not os.path.islink(os.path.join(folder, d)))
@@ -43,11 +53,12 @@ def read_sources(content_dir: Path) -> tuple[list[Source], frozenset[str]]:
             if _skipped(name) or not path.resolve().is_relative_to(root) or not path.is_file():
                 continue
             key = path.relative_to(content_dir).as_posix()
-            if name.lower().endswith(ARTICLE_SUFFIXES):
-                sources.append(Source(key, str(path), path.read_bytes()))
-            else:
-                others.add(key)
-    return sources, frozenset(others)
+            (articles.append if name.lower().endswith(ARTICLE_SUFFIXES) else others.add)(key)
+    return ContentFiles(content_dir, tuple(articles), frozenset(others))
+
+
+def read_sources(content: ContentFiles) -> list[Source]:
+    return [Source(key, str(content.folder / key), (content.folder / key).read_bytes()) for key in content.articles]
 
 
 def _skipped(name: str) -> bool:

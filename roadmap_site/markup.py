@@ -303,10 +303,12 @@ class _RoadmapTreeprocessor(Treeprocessor):
                 link = linker(target.path, target.fragment) if target.is_page else linker.asset(target.path)
                 element.set(attribute, link)  # type: ignore[arg-type]
             elif isinstance(target, Unresolved):
-                kind = "image" if element.tag == "img" else "link to"
-                self._state.issues.append(
-                    Issue(_line_of(self._state.source_lines, href), f"{kind} {target.written!r} does not resolve")
+                message = (
+                    f"image {target.written!r} not found"
+                    if element.tag == "img"
+                    else f"link to {target.written!r} does not resolve"
                 )
+                self._state.issues.append(Issue(_line_of(self._state.source_lines, href), message))
 
 
 def _make_badge(paragraph: etree.Element, difficulty: Difficulty) -> None:

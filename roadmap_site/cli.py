@@ -106,7 +106,7 @@ def _publish(args: argparse.Namespace) -> int:
 
 
 def _init_ci(args: argparse.Namespace) -> int:
-    from roadmap_site.publish import run_init_ci  # noqa: PLC0415
+    from roadmap_site.workflow import run_init_ci  # noqa: PLC0415
 
     return run_init_ci(args)
 

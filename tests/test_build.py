@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SEEDS
-from linkcheck import broken_links, parse
+from linkcheck import broken_links
 from roadmap_site.build import build
 from roadmap_site.errors import BuildFailed
 

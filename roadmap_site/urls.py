@@ -71,7 +71,7 @@ class Linker:
         self._page_dir = posixpath.dirname(page_path)
         self._pretty = bool(base_url)
         # The 404 page is served at any depth, so its links must not be relative.
-        self._root = base_path(base_url) if absolute else None
+        self._root = (base_path(base_url) or "/") if absolute else None
 
     def __call__(self, target: str, fragment: str = "") -> str:
         if self._pretty and (target == "index.html" or target.endswith("/index.html")):

@@ -50,6 +50,7 @@ def test_the_404_page_links_from_the_root_of_the_base_path():
     linker = Linker("404.html", "https://u.github.io/repo", absolute=True)
     assert linker("tags/index.html") == "/repo/tags/"
     assert linker.asset("assets/style.css") == "/repo/assets/style.css"
+    assert Linker("404.html", None, absolute=True)("tags/index.html") == "/tags/index.html"
     assert Linker("a/index.html", None)("b/index.html", "part 2") == "../b/index.html#part%202"
 
 

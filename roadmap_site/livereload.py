@@ -1,0 +1,287 @@
+"""Live reload for the dev server: which file events matter, when to rebuild, and how a
+page in the browser learns that a newer build exists."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import secrets
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from roadmap_site.build import Layout
+from roadmap_site.config import CONFIG_FILE
+
+EVENTS_PATH = "/__roadmap__/events"
+QUIET_SECONDS = 0.1
+# Events that never mean a source changed; reading the sources during a build makes them.
+IGNORED_EVENT_TYPES = frozenset({"opened", "closed_no_write"})
+
+
+@dataclass(frozen=True)
+class WatchRoot:
+    """A folder to watch, and which paths below it the build reads."""
+
+    folder: Path
+    recursive: bool
+    names: frozenset[str] | None = None  # watched names directly in the folder; None: all
+    skipped_prefixes: tuple[str, ...] = ()  # names the build ignores at any depth
+
+
+def watch_roots(layout: Layout) -> tuple[WatchRoot, ...]:
+    """Everything a build of this layout reads, plus the site folder's own entries, so
+    that creating content/, templates/ or static/ is noticed."""
+    site = layout.site_dir
+    return (
+        WatchRoot(layout.content_dir, True, skipped_prefixes=(".", "_")),  # as loader.read_sources
+        WatchRoot(layout.template_dirs[0], True),  # any file name can be included
+        WatchRoot(layout.static_dirs[-1], True, skipped_prefixes=(".",)),  # as build._static_files
+        WatchRoot(layout.config_dir, False, names=frozenset({CONFIG_FILE})),
+        WatchRoot(site, False, names=frozenset({CONFIG_FILE, "content", "templates", "static"})),
+    )
+
+
+def folders_to_watch(roots: Iterable[WatchRoot]) -> dict[Path, bool]:
+    """{existing folder: recursive}, one entry per folder: two watches on one folder
+    would share one inotify watch descriptor."""
+    wanted: dict[Path, bool] = {}
+    for root in roots:
+        if root.folder.is_dir():
+            wanted[root.folder] = wanted.get(root.folder, False) or root.recursive
+    return wanted
+
+
+def is_source_path(path: Path, roots: Iterable[WatchRoot], ignored: Path) -> bool:
+    """Whether a change at `path` can change the build's output."""
+    if path.is_relative_to(ignored):
+        return False
+    for root in roots:
+        if path == root.folder or not path.is_relative_to(root.folder):
+            continue
+        parts = path.relative_to(root.folder).parts
+        if root.names is not None:
+            if len(parts) == 1 and parts[0] in root.names:
+                return True
+        elif root.recursive and not any(part.startswith(root.skipped_prefixes) for part in parts):
+            return True
+    return False
+
+
+def event_paths(event) -> list[Path]:
+    """The paths a watchdog event touches that may matter: none for reads and for a
+    folder's own 'modified' (its files report their changes), both ends of a move, so that
+    an editor's rename of a hidden temp file onto an article counts."""
+    if event.event_type in IGNORED_EVENT_TYPES or (event.is_directory and event.event_type == "modified"):
+        return []
+    paths = [event.src_path, getattr(event, "dest_path", "")]
+    return [Path(os.fsdecode(path)) for path in paths if path]
+
+
+def change_kind(written: Iterable[str], removed: Iterable[str]) -> str | None:
+    """'css' when only stylesheets changed (the page can swap them in place), 'reload'
+    when anything else did, None when the output is unchanged."""
+    written, removed = list(written), list(removed)
+    if not written and not removed:
+        return None
+    if not removed and all(path.endswith(".css") for path in written):
+        return "css"
+    return "reload"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One step in the builds a browser may have seen: `kind` says how to go from
+    `since` to `generation`."""
+
+    generation: str
+    kind: str
+    since: str
+
+    def as_event(self) -> bytes:
+        data = json.dumps({"generation": self.generation, "kind": self.kind, "since": self.since})
+        return f"data: {data}\n\n".encode()
+
+
+class ReloadChannel:
+    """The latest build generation and the current build problems, shared between the
+    rebuild thread and the request threads. Generations carry a per-process token, so a
+    page served by an earlier run of the server reloads when it reconnects."""
+
+    def __init__(self) -> None:
+        self._token = secrets.token_hex(4)
+        self._count = 0
+        self._latest = Change(self._generation(), "reload", "")
+        self._problems: tuple[str, ...] = ()
+        self._closed = False
+        self._condition = threading.Condition()
+
+    def _generation(self) -> str:
+        return f"{self._token}-{self._count}"
+
+    def snapshot(self) -> tuple[Change, tuple[str, ...]]:
+        with self._condition:
+            return self._latest, self._problems
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def publish_success(self, written: Iterable[str], removed: Iterable[str]) -> Change | None:
+        """Record a good build; the change pages must follow, or None when they are current."""
+        kind = change_kind(written, removed)
+        with self._condition:
+            if self._problems:
+                kind = "reload"  # open pages show the error page
+                self._problems = ()
+            return self._advance(kind) if kind else None
+
+    def publish_failure(self, problems: Iterable[str]) -> Change | None:
+        """Record a failed build; pages reload into the error page unless it already shows these problems."""
+        problems = tuple(problems)
+        with self._condition:
+            if problems == self._problems:
+                return None
+            self._problems = problems
+            return self._advance("reload")
+
+    def _advance(self, kind: str) -> Change:
+        since = self._latest.generation
+        self._count += 1
+        self._latest = Change(self._generation(), kind, since)
+        self._condition.notify_all()
+        return self._latest
+
+    def wait_after(self, generation: str, timeout: float) -> Change | None:
+        """The latest change once it differs from `generation`; None on timeout or close."""
+        with self._condition:
+            self._condition.wait_for(lambda: self._closed or self._latest.generation != generation, timeout)
+            if self._closed or self._latest.generation == generation:
+                return None
+            return self._latest
+
+    def close(self) -> None:
+        with self._condition:
+            self._closed = True
+            self._condition.notify_all()
+
+
+class Debouncer:
+    """Runs `action` on one thread once events have stopped for `quiet` seconds. Events
+    that arrive while it runs cause one more run afterwards, so no edit is ever missed."""
+
+    def __init__(self, action: Callable[[], None], quiet: float = QUIET_SECONDS) -> None:
+        self._action = action
+        self._quiet = quiet
+        self._last_event: float | None = None
+        self._stopping = False
+        self._condition = threading.Condition()
+        self._thread = threading.Thread(target=self._run, name="roadmap-site-rebuild", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def poke(self) -> None:
+        with self._condition:
+            self._last_event = time.monotonic()
+            self._condition.notify_all()
+
+    def stop(self) -> None:
+        with self._condition:
+            self._stopping = True
+            self._condition.notify_all()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _seconds_to_wait(self) -> float | None:
+        if self._last_event is None:
+            return None
+        return max(0.0, self._last_event + self._quiet - time.monotonic())
+
+    def _run(self) -> None:
+        while True:
+            with self._condition:
+                while not self._stopping and self._seconds_to_wait() != 0.0:
+                    self._condition.wait(self._seconds_to_wait())
+                if self._stopping:
+                    return
+                self._last_event = None
+            self._action()
+
+
+def reload_script(generation: str) -> str:
+    """The client: follow the server's build generation; swap stylesheets in place when
+    only CSS changed since this page's build, reload otherwise."""
+    return f"""<script id="roadmap-live-reload">
+(() => {{
+  let generation = {json.dumps(generation)};
+  const events = new EventSource({json.dumps(EVENTS_PATH)});
+  const swapStylesheets = () => {{
+    const stamp = String(Date.now());
+    for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {{
+      const url = new URL(link.href, location.href);
+      if (url.origin !== location.origin) continue;
+      url.searchParams.set("roadmap-reload", stamp);
+      const fresh = link.cloneNode();
+      fresh.href = url.href;
+      // The old sheet stays until the new one is ready, so the page never flashes unstyled.
+      const drop = () => link.remove();
+      fresh.addEventListener("load", drop, {{ once: true }});
+      fresh.addEventListener("error", drop, {{ once: true }});
+      link.after(fresh);
+    }}
+  }};
+  events.onmessage = (message) => {{
+    const change = JSON.parse(message.data);
+    if (change.generation === generation) return;
+    if (change.kind === "css" && change.since === generation) {{
+      generation = change.generation;
+      swapStylesheets();
+      return;
+    }}
+    events.close();
+    location.reload();
+  }};
+}})();
+</script>
+"""
+
+
+def inject_script(page: bytes, script: str) -> bytes:
+    """The page with the script just before its last </body>, or at its end."""
+    position = page.lower().rfind(b"</body>")
+    if position < 0:
+        return page + script.encode()
+    return page[:position] + script.encode() + page[position:]
+
+
+def error_page(problems: Iterable[str]) -> bytes:
+    """A page listing the build's problems, shown instead of every page until a build succeeds."""
+    items = "\n".join(f"<li><code>{html.escape(problem)}</code></li>" for problem in problems)
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Build failed · roadmap-site</title>
+<style>
+body {{ font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }}
+h1 {{ color: #b3261e; }}
+li {{ margin: .5rem 0; }}
+code {{ white-space: pre-wrap; }}
+</style>
+</head>
+<body>
+<main>
+<h1>The build failed</h1>
+<p>Fix the problems below and save: this page reloads by itself. The last good build is kept.</p>
+<ul class="build-problems">
+{items}
+</ul>
+</main>
+</body>
+</html>
+""".encode()

@@ -1,0 +1,138 @@
+"""Live reload in a real browser: Debian's Chromium driven by Playwright, no test reloads."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from roadmap_site.serve import DevServer
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTICLE = "---\ntitle: Alpha\n---\nHello from alpha.\n"
+
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:  # pragma: no cover - depends on the machine
+    sync_playwright = None
+
+
+def _missing() -> str | None:
+    if sync_playwright is None:
+        return "playwright is not installed"
+    if not CHROMIUM.is_file():
+        return f"{CHROMIUM} is missing"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    missing = _missing()
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests cannot run under CI: {missing}")
+        pytest.skip(missing)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def server(site):
+    made: list[DevServer] = []
+
+    def start(files: dict[str, str]) -> DevServer:
+        dev = DevServer(site(files), port=0, say=lambda line: None)
+        dev.start()
+        made.append(dev)
+        return dev
+
+    yield start
+    for dev in made:
+        dev.stop()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_counting_loads(page, url: str) -> list[str]:
+    """Open url and return a list that grows by one at every later page load."""
+    loads: list[str] = []
+    page.goto(url)
+    page.wait_for_function("() => document.readyState === 'complete'")
+    page.on("load", lambda: loads.append(page.url))
+    return loads
+
+
+def wait_quietly(page, seconds: float) -> None:
+    """Let the page's event loop run (Playwright handles events only while it waits)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+
+
+def test_an_edit_shows_up_without_the_test_reloading(server, page):
+    dev = server({"content/a.md": ARTICLE})
+    open_counting_loads(page, dev.url + "a/")
+    expect(page.locator("main")).to_contain_text("Hello from alpha.")
+    (dev.site_dir / "content/a.md").write_text(ARTICLE.replace("Hello", "Edited"))
+    expect(page.locator("main")).to_contain_text("Edited from alpha.", timeout=2000)
+
+
+def test_an_atomic_save_reloads_the_page_exactly_once(server, page):
+    dev = server({"content/a.md": ARTICLE})
+    loads = open_counting_loads(page, dev.url + "a/")
+    temporary = dev.site_dir / "content/.a.md.swp"
+    temporary.write_text(ARTICLE.replace("Hello", "Saved"))
+    os.replace(temporary, dev.site_dir / "content/a.md")
+    expect(page.locator("main")).to_contain_text("Saved from alpha.", timeout=2000)
+    wait_quietly(page, 0.8)
+    assert len(loads) == 1
+    assert dev.rebuild_count == 1
+
+
+def test_a_stylesheet_change_restyles_without_navigating(server, page):
+    dev = server({
+        "content/a.md": ARTICLE,
+        "static/assets/style.css": "body { color: rgb(1, 2, 3); }\n",
+    })
+    loads = open_counting_loads(page, dev.url + "a/")
+    page.wait_for_function("() => getComputedStyle(document.body).color === 'rgb(1, 2, 3)'")
+    page.evaluate("() => { window.stillTheSamePage = true; }")
+    (dev.site_dir / "static/assets/style.css").write_text("body { color: rgb(4, 5, 6); }\n")
+    page.wait_for_function("() => getComputedStyle(document.body).color === 'rgb(4, 5, 6)'", timeout=2000)
+    assert page.evaluate("() => window.stillTheSamePage") is True
+    wait_quietly(page, 0.3)
+    assert loads == []
+
+
+def test_a_broken_save_shows_the_problems_and_a_good_one_recovers(server, page):
+    dev = server({"content/a.md": ARTICLE})
+    open_counting_loads(page, dev.url + "a/")
+    (dev.site_dir / "content/a.md").write_text("---\ntitle: [x\n---\n")
+    expect(page.locator("h1")).to_contain_text("The build failed", timeout=2000)
+    expect(page.locator(".build-problems")).to_contain_text("a.md:")
+    (dev.site_dir / "content/a.md").write_text(ARTICLE.replace("Hello", "Recovered"))
+    expect(page.locator("main")).to_contain_text("Recovered from alpha.", timeout=2000)
+
+
+def test_a_page_opened_after_a_build_is_not_reloaded_for_it(server, page):
+    dev = server({"content/a.md": ARTICLE})
+    (dev.site_dir / "content/a.md").write_text(ARTICLE.replace("Hello", "Earlier"))
+    deadline = time.monotonic() + 5
+    while dev.reload_count < 1 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    loads = open_counting_loads(page, dev.url + "a/")
+    expect(page.locator("main")).to_contain_text("Earlier from alpha.")
+    wait_quietly(page, 0.5)
+    assert loads == []

@@ -20,7 +20,7 @@ class PlainTextDocument:
     markdown: str
 
 
-# --- shapes of lines -------------------------------------------------------------------------
+# --- shapes of lines ------------------------------------------------------------------------------
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
@@ -31,13 +31,18 @@ _BULLET = re.compile(
 _ORDERED = re.compile(r"^(?P<indent>[ \t]*)(?P<number>\d{1,3})[.)][ \t]+(?P<text>\S.*)$")
 _SECTION = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+(?P<text>\S.*)$")
 _DIFFICULTY = re.compile(r"^Difficulty:[ \t]*\w[\w \-/+]*$")
-_CONTENTS_LABEL = re.compile(r"^(?:table of contents|contents|on this page|in this (?:article|post))\s*:?$", re.I)
-_SHARE_BUTTONS = re.compile(r"^(?:\S+ Logo)+$")
-_SHARE_WORDS = re.compile(r"^(?:share(?: this)?(?: article| post| page)?(?: on \w+)?|tweet|copy link)\s*:?$", re.I)
 _READING_TIME = re.compile(r"^\d+\s*min(?:ute)?s?\.?\s+read\b(?:\s*[·|•-].*)?$", re.I)
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
-_AUTHOR_LINE = re.compile(r"^(?:(?:written|posted|published)\s+by|by|authors?\s*:)\s+(?P<names>\S.*)$", re.I)
-_NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|van|von|de|der|den|da|di|du|le|la|del|bin|al))*$")
+_FURNITURE = (
+    re.compile(r"^(?:table of contents|contents|on this page|in this (?:article|post))\s*:?$", re.I),
+    re.compile(r"^(?:\S+ Logo)+$"),  # share buttons copied as their images' alt texts
+    re.compile(r"^(?:share(?: this)?(?: article| post| page)?(?: on \w+)?|tweet|copy link):?$", re.I),
+    _READING_TIME,
+    re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I),
+)
+_AUTHOR_LINE = re.compile(
+    r"^(?:(?:written|posted|published)\s+by|by|authors?\s*:)\s+(?P<names>\S.*)$", re.I
+)
+_NAME_PARTICLES = frozenset("van von de der den da di du le la del bin al".split())
 _LABEL = re.compile(r"^(?P<label>[^:*\[\]<>`]{1,70}?):[ \t]+(?P<rest>\S.*)$")
 _BOLD_SPAN = re.compile(r"\*\*(?=[^\s*])((?:(?!\*\*).)+?)(?<=[^\s*])\*\*")
 _LINE_WRAP_HYPHEN = re.compile(r"(\w)- (?!(?:and|or|nor|to|vs?)\b)(\w)")
@@ -55,12 +60,12 @@ _TITLE_REPEATS = 3
 _TOP_LINES = 15
 _MAX_COVER_LINES = 12
 
-# --- Markdown detection ------------------------------------------------------------------------
+# --- Markdown detection ---------------------------------------------------------------------------
 
 _MARKDOWN_STRUCTURE = (
     re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M),
     re.compile(r"^ {0,3}(?:```|~~~)", re.M),
-    re.compile(r"!?\[[^\]\n]+\]\([^)\s]+[^)\n]*\)"),
+    re.compile(r"\[[^\[\]\n]+\]\([^()\s]+(?:[ \t]+\"[^\"\n]*\")?\)"),
     re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S", re.M),
     re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*\|[ \t]*:?-+", re.M),
     re.compile(r"^\S[^\n]*\n {0,3}={3,}[ \t]*$", re.M),
@@ -100,7 +105,7 @@ def _has_repeated_line(lines: list[str]) -> bool:
     return any(count >= _TITLE_REPEATS for count in counts.values())
 
 
-# --- the conversion ------------------------------------------------------------------------------
+# --- the conversion -------------------------------------------------------------------------------
 
 
 def plaintext_to_markdown(text: str) -> PlainTextDocument:
@@ -154,10 +159,14 @@ def _paged_entry(line: str) -> tuple[str, int | None] | None:
     if "\t" not in line:
         return None
     cells = [cell.strip() for cell in line.split("\t")]
-    if cells[-1] and not cells[-1].isdigit():
+    if cells[-1] and not _is_number(cells[-1]):
         return None
-    entry = " ".join(cell for cell in cells[:-1] if cell and not cell.isdigit())
+    entry = " ".join(cell for cell in cells[:-1] if cell and not _is_number(cell))
     return (entry, int(cells[-1]) if cells[-1] else None) if entry else None
+
+
+def _is_number(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 def _find_paged_contents(lines: list[str]) -> tuple[int, int] | None:
@@ -177,7 +186,8 @@ def _is_paged_contents(lines: list[str], start: int, end: int) -> bool:
     pages = [page for _, page in entries if page is not None]
     later = {_heading_key(line) for line in lines[end:] if line}
     returning = sum(1 for title, _ in entries if _heading_key(title) in later)
-    return len(pages) >= 2 and pages == sorted(pages) and returning >= 2 and 2 * returning >= len(entries)
+    in_order = len(pages) >= 2 and pages == sorted(pages)
+    return in_order and returning >= 2 and 2 * returning >= len(entries)
 
 
 def _cover_lines_before(lines: list[str], start: int) -> set[int]:
@@ -222,16 +232,24 @@ def _is_title_candidate(line: str) -> bool:
 
 def _take_title(lines: list[str]) -> tuple[str | None, list[str]]:
     """The title is the title-shaped line a web page repeats (as header and under its sections),
-    or else the first line. Lines before a repeated title are the site's header."""
+    else the one right above a byline or reading time, else the first line. Lines above the
+    title are the site's header."""
     keys = [_line_key(line) for line in lines]
     counts = Counter(key for key in keys if key)
     top = [index for index, key in enumerate(keys) if key][:_TOP_LINES]
     repeated = [
-        index for index in top
-        if counts[keys[index]] >= _TITLE_REPEATS and len(keys[index].split()) >= 3 and _is_title_candidate(lines[index])
+        index
+        for index in top
+        if counts[keys[index]] >= _TITLE_REPEATS
+        and len(keys[index].split()) >= 3
+        and _is_title_candidate(lines[index])
     ]
+    bylines = [index for index in top if _READING_TIME.match(keys[index]) or _author_names(keys[index])]
+    above_byline = [index for index in top if bylines and index < bylines[0] and _is_title_candidate(lines[index])]
     if repeated:
         first = max(repeated, key=lambda index: (counts[keys[index]], -index))
+    elif above_byline:
+        first = above_byline[-1]
     elif top and _is_title_candidate(lines[top[0]]):
         first = top[0]
     else:
@@ -252,7 +270,13 @@ def _author_names(line: str) -> tuple[str, ...]:
 
 
 def _is_name(text: str) -> bool:
-    return bool(_NAME.match(text)) and len(text.split()) <= 5 and not any(char.isdigit() for char in text)
+    words = text.split()
+    def is_name_word(word: str) -> bool:
+        return word[0].isupper() and all(char.isalpha() or char in ".'’-" for char in word)
+
+    return 1 <= len(words) <= 5 and is_name_word(words[0]) and all(
+        word in _NAME_PARTICLES or is_name_word(word) for word in words
+    )
 
 
 def _take_authors(lines: list[str]) -> tuple[tuple[str, ...], list[str]]:
@@ -264,23 +288,20 @@ def _take_authors(lines: list[str]) -> tuple[tuple[str, ...], list[str]]:
     return (), lines
 
 
-def _is_furniture(line: str) -> bool:
-    return any(
-        pattern.match(line)
-        for pattern in (_SHARE_BUTTONS, _SHARE_WORDS, _READING_TIME, _PAGE_NUMBER, _CONTENTS_LABEL)
-    )
-
-
 def _drop_furniture(lines: list[str]) -> list[str]:
     """Drop share buttons, reading times, page numbers, and running lines: a short line that
     repeats many times and already shows among the top lines (the page header)."""
     keys = [_line_key(line) for line in lines]
     top = set([key for key in keys if key][:_TOP_LINES])
-    counts = Counter(key for key, line in zip(keys, lines) if key in top and _may_be_running_line(key, line))
-    return ["" if _is_furniture(key) or counts[key] >= _FURNITURE_REPEATS else line for key, line in zip(keys, lines)]
+    counts = Counter(key for key, line in zip(keys, lines) if key in top and _may_be_running(key, line))
+    return [
+        "" if counts[key] >= _FURNITURE_REPEATS or any(map(lambda shape: shape.match(key), _FURNITURE))
+        else line
+        for key, line in zip(keys, lines)
+    ]
 
 
-def _may_be_running_line(key: str, line: str) -> bool:
+def _may_be_running(key: str, line: str) -> bool:
     return (
         "\t" not in line.strip()
         and not _is_list_line(key)
@@ -290,7 +311,7 @@ def _may_be_running_line(key: str, line: str) -> bool:
     )
 
 
-# --- blocks and segments ---------------------------------------------------------------------------
+# --- blocks and segments --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -388,7 +409,8 @@ def _repair_stray_tabs(line: str) -> str:
 
 def _untab(line: str) -> str:
     indent = len(line) - len(line.lstrip(" \t"))
-    return line[:indent].expandtabs(4) + _repair_stray_tabs(line[indent:]).replace("\t", " ").rstrip()
+    text = _repair_stray_tabs(line[indent:]).replace("\t", " ")
+    return line[:indent].expandtabs(4) + text.rstrip()
 
 
 def _lone(line: str) -> _Lone:
@@ -400,19 +422,26 @@ def _lone(line: str) -> _Lone:
 
 
 def _parse_text_lines(lines: list[str]) -> list[_Segment]:
-    if not lines:
-        return []
-    if len(lines) == 1:
-        return [_lone(lines[0])]
-    second = lines[1]
-    if (
-        _lone_heading_level(_lone(lines[0])) is not None
-        and not second.startswith(" ")
-        and not _is_list_line(second)
-        and second[0].isupper()
-    ):
-        return [_lone(lines[0]), *_parse_text_lines(lines[1:])]
-    return _parse_prose_and_lists(lines)
+    segments: list[_Segment] = []
+    start = 0
+    for index in range(len(lines) - 1):
+        if _is_heading_inside_block(lines, index, start):
+            segments += [*_parse_prose_and_lists(lines[start:index]), _lone(lines[index])]
+            start = index + 1
+    rest = lines[start:]
+    return segments + ([_lone(rest[0])] if len(rest) == 1 else _parse_prose_and_lists(rest))
+
+
+def _is_heading_inside_block(lines: list[str], index: int, start: int) -> bool:
+    """A heading-shaped line between a finished sentence and a capitalised line of prose."""
+    following = lines[index + 1]
+    return (
+        (index == start or lines[index - 1].endswith(_SENTENCE_END))
+        and _lone_heading_level(_lone(lines[index])) is not None
+        and not following.startswith(" ")
+        and not _is_list_line(following)
+        and following[0].isupper()
+    )
 
 
 def _parse_prose_and_lists(lines: list[str]) -> list[_Segment]:
@@ -451,7 +480,7 @@ def _parse_prose_and_lists(lines: list[str]) -> list[_Segment]:
     return segments
 
 
-# --- judging lone lines and mending broken paragraphs -------------------------------------------
+# --- judging lone lines and mending broken paragraphs ---------------------------------------------
 
 
 def _section_level(text: str) -> int | None:
@@ -473,7 +502,9 @@ def _as_text(lone: _Lone) -> _Paragraph | _List:
     if lone.kind == "number":
         match = _SECTION.match(lone.text)
         simple = match and "." not in match["number"] and lone.text[len(match["number"])] == "."
-        return _List((_Item(0, match["number"], match["text"]),)) if simple else _Paragraph(lone.text)
+        if not simple:
+            return _Paragraph(lone.text)
+        return _List((_Item(0, match["number"], match["text"]),))  # type: ignore[index]
     if lone.kind:
         return _List((_Item(0, None, lone.text),))
     return _Paragraph(lone.text)
@@ -521,7 +552,9 @@ def _join_broken_paragraphs(segments: list[_Segment]) -> list[_Segment]:
 
 def _is_sibling_heading(lone: _Lone, other: _Segment | None) -> bool:
     """Two neighbouring lone lines of the same shape are a spaced-out list, not two headings."""
-    return isinstance(other, _Lone) and other.kind == lone.kind and _lone_heading_level(other) is not None
+    return (
+        isinstance(other, _Lone) and other.kind == lone.kind and _lone_heading_level(other) is not None
+    )
 
 
 def _resolve_lone_lines(segments: list[_Segment]) -> list[_Segment]:
@@ -533,15 +566,15 @@ def _resolve_lone_lines(segments: list[_Segment]) -> list[_Segment]:
             continue
         previous = segments[index - 1] if index else None
         following = segments[index + 1] if index + 1 < len(segments) else None
-        level = _lone_heading_level(segment)
-        text = segment.text
+        level, text, number = _lone_heading_level(segment), segment.text, section
         if segment.kind == "number":
-            number, text = _SECTION.match(text).group("number", "text")  # type: ignore[union-attr]
+            digits, text = _SECTION.match(text).group("number", "text")  # type: ignore[union-attr]
+            number = int(digits.split(".")[0])
             # Sections count 1, 2, 3...: "10 Tips for Docker" out of the blue is a sentence.
-            level = level if int(number.split(".")[0]) in (1, section, section + 1) else None
+            level = level if number in (1, section, section + 1) else None
         siblings = _is_sibling_heading(segment, previous) or _is_sibling_heading(segment, following)
         if level and following and not siblings:
-            section = int(number.split(".")[0]) if segment.kind == "number" else section
+            section = number
             resolved.append(_Heading(level, text.rstrip(" :")))
         else:
             resolved.append(_as_text(segment))
@@ -552,17 +585,21 @@ def _normalise_heading_levels(segments: list[_Segment]) -> list[_Segment]:
     """The page shows the title as H1, so the top heading level present becomes H2."""
     levels = [segment.level for segment in segments if isinstance(segment, _Heading)]
     shift = min(levels, default=2) - 2
-    return [replace(segment, level=segment.level - shift) if isinstance(segment, _Heading) else segment for segment in segments]
+    return [
+        replace(segment, level=segment.level - shift) if isinstance(segment, _Heading) else segment
+        for segment in segments
+    ]
 
 
-# --- rendering -------------------------------------------------------------------------------------
+# --- rendering ------------------------------------------------------------------------------------
 
 
 def _dehyphenate(text: str) -> str:
     """Undo a line-wrap hyphen ("possi- bility"), only between lower-case letters."""
-    return _LINE_WRAP_HYPHEN.sub(
-        lambda match: match[1] + match[2] if match[1].islower() and match[2].islower() else match[0], text
-    )
+    def join(match: re.Match[str]) -> str:
+        return match[1] + match[2] if match[1].islower() and match[2].islower() else match[0]
+
+    return _LINE_WRAP_HYPHEN.sub(join, text)
 
 
 def _escape_text(text: str) -> str:
@@ -585,9 +622,11 @@ def _escape_line_start(markdown: str) -> str:
 
 
 def _item_markdown(text: str) -> str:
-    label = None if text.startswith("**") else _LABEL.match(text)
-    if label and len(label["label"].split()) <= 10 and not re.search(r"[.!?]", label["label"]) and label["label"][0].isalnum():
-        return f"**{_escape_inline(label['label'])}:** {_escape_inline(label['rest'])}"
+    """A list item; a short "Label: text" lead gets its label bold, unless it is bold already."""
+    match = None if text.startswith("**") else _LABEL.match(text)
+    label = match["label"] if match else ""
+    if label and len(label.split()) <= 10 and label[0].isalnum() and not re.search(r"[.!?]", label):
+        return f"**{_escape_inline(label)}:** {_escape_inline(match['rest'])}"  # type: ignore[index]
     return _escape_line_start(_escape_inline(text))
 
 
@@ -598,11 +637,14 @@ def _render(segment: _Segment) -> str:
         return _escape_line_start(_escape_inline(_dehyphenate(segment.text)))
     if isinstance(segment, _List):
         return "\n".join(
-            "    " * item.depth + (f"{item.number}. " if item.number else "- ") + _item_markdown(_dehyphenate(item.text))
+            "    " * item.depth
+            + (f"{item.number}. " if item.number else "- ")
+            + _item_markdown(_dehyphenate(item.text))
             for item in segment.items
         )
     if isinstance(segment, _Table):
-        rows = ["| " + " | ".join(_escape_inline(_dehyphenate(cell)) for cell in row) + " |" for row in segment.rows]
-        return "\n".join([rows[0], "|" + "---|" * len(segment.rows[0]), *rows[1:]])
+        rows = [" | ".join(_escape_inline(_dehyphenate(cell)) for cell in row) for row in segment.rows]
+        separator = "|" + "---|" * len(segment.rows[0])
+        return "\n".join([f"| {rows[0]} |", separator, *(f"| {row} |" for row in rows[1:])])
     assert isinstance(segment, _Verbatim)
     return segment.text

@@ -277,6 +277,44 @@ def test_authors_come_only_from_explicit_statements():
     assert sentence.authors == ()
 
 
+def test_title_is_the_line_above_a_byline_when_nothing_repeats():
+    text = "Home\nBlog\n\nHow We Halved Build Times\n\nBy Jane Doe \u00b7 5 min read\n\nOur CI took 40 minutes.\n"
+    document = plaintext_to_markdown(text)
+    assert (document.title, document.authors) == ("How We Halved Build Times", ("Jane Doe",))
+    assert document.markdown == "Our CI took 40 minutes.\n"
+
+
+def test_dot_leader_contents_and_running_headers_are_dropped():
+    text = (
+        "A Study of Queues\n\nIntroduction .......... 1\nMethod ................ 3\n\n"
+        "Introduction\n\nQueues are everywhere.\n\nA Study of Queues\n4\n\nMethod\n\nWe measured them.\n"
+    )
+    document = plaintext_to_markdown(text)
+    assert document.title == "A Study of Queues"
+    assert document.markdown == "## Introduction\n\nQueues are everywhere.\n\n## Method\n\nWe measured them.\n"
+
+
+def test_headings_are_found_inside_blocks_without_blank_lines():
+    text = (
+        "Docker Basics\n1 Introduction\nDocker packages applications and their dependencies into\n"
+        "containers. It was released in 2013.\nContainers\nA container is a running image.\n"
+        "2 Images\nImages are built from a Dockerfile.\n"
+    )
+    assert lines_of(plaintext_to_markdown(text)) == [
+        "## Introduction",
+        "",
+        "Docker packages applications and their dependencies into containers. It was released in 2013.",
+        "",
+        "### Containers",
+        "",
+        "A container is a running image.",
+        "",
+        "## Images",
+        "",
+        "Images are built from a Dockerfile.",
+    ]
+
+
 def test_control_characters_go_but_tabs_and_newlines_stay_meaningful():
     document = plaintext_to_markdown("Clean Text Please\n\nHello\x07 wor\x00ld\x1b.\r\nSecond\x0bline here.\n")
     assert document.markdown == "Hello world. Second line here.\n"

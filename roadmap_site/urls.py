@@ -8,7 +8,6 @@ so links name "index.html" explicitly; with one they end in "/" as on a web serv
 
 from __future__ import annotations
 
-import posixpath
 import re
 import unicodedata
 from urllib.parse import quote, urlsplit
@@ -65,10 +64,12 @@ def base_path(base_url: str | None) -> str | None:
 
 
 class Linker:
-    """Turns output paths into links, as seen from one page."""
+    """Turns output paths into links, as seen from one page. Called for every link of every
+    page, so the relative path is computed from segments, not with os.path (which asks the
+    operating system for the working folder on every call)."""
 
     def __init__(self, page_path: str, base_url: str | None, absolute: bool = False):
-        self._page_dir = posixpath.dirname(page_path)
+        self._page_dir = page_path.split("/")[:-1]
         self._pretty = bool(base_url)
         # The 404 page is served at any depth, so its links must not be relative.
         self._root = (base_path(base_url) or "/") if absolute else None
@@ -76,17 +77,23 @@ class Linker:
     def __call__(self, target: str, fragment: str = "") -> str:
         if self._pretty and (target == "index.html" or target.endswith("/index.html")):
             target = target[: -len("index.html")]
-        if self._root is not None:
-            link = self._root + target
-        else:
-            link = posixpath.relpath(target or ".", self._page_dir or ".")
-            if target.endswith("/") or target == "":
-                link = "./" if link == "." else link + "/"
-        link = quote(link, safe="/:.-_~")
+        link = quote(self._relative(target), safe="/:.-_~")
         return f"{link}#{quote(fragment, safe='-_.~')}" if fragment else link
 
     def asset(self, target: str) -> str:
         """A link to a file that is not a page (a stylesheet, an image)."""
+        return quote(self._relative(target), safe="/.-_~")
+
+    def _relative(self, target: str) -> str:
         if self._root is not None:
-            return quote(self._root + target, safe="/:.-_~")
-        return quote(posixpath.relpath(target, self._page_dir or "."), safe="/.-_~")
+            return self._root + target
+        *folders, name = target.split("/")
+        here = self._page_dir
+        common = 0
+        while common < len(here) and common < len(folders) and here[common] == folders[common]:
+            common += 1
+        segments = [".."] * (len(here) - common) + folders[common:] + [name]
+        link = "/".join(segment for segment in segments if segment)
+        if not name:  # a folder: keep the trailing slash
+            return link + "/" if link else "./"
+        return link

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from roadmap_site import __version__
 from roadmap_site.build import build
-from roadmap_site.errors import BuildFailed
+from roadmap_site.errors import BuildFailed, failure_report
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,10 +76,7 @@ def _build(args: argparse.Namespace) -> int:
     try:
         report = build(site_dir, args.output, base_url=args.base_url, drafts=args.drafts)
     except BuildFailed as failed:
-        for problem in failed.problems:
-            print(problem, file=sys.stderr)
-        errors = sum(p.severity == "error" for p in failed.problems)
-        print(f"build failed: {errors} error(s); the previous output is unchanged", file=sys.stderr)
+        print(failure_report(failed.problems, "the previous output is unchanged"), file=sys.stderr)
         return 1
     for problem in report.warnings:
         print(problem, file=sys.stderr)

@@ -36,3 +36,9 @@ class BuildFailed(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__(f"{sum(p.severity == 'error' for p in problems)} error(s)")
         self.problems = problems
+
+
+def failure_report(problems: list[Problem], outcome: str) -> str:
+    """Every problem on its own line, then a summary: 'build failed: 2 error(s); <outcome>'."""
+    errors = sum(p.severity == "error" for p in problems)
+    return "\n".join([*map(str, problems), f"build failed: {errors} error(s); {outcome}"])

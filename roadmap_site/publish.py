@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roadmap_site.build import build
-from roadmap_site.errors import BuildFailed
+from roadmap_site.errors import BuildFailed, failure_report
 from roadmap_site.fs import MANIFEST
 
 
@@ -287,10 +287,7 @@ def run_publish(args: argparse.Namespace) -> int:
         print(f"roadmap-site: {refusal}", file=sys.stderr)
         return 1
     except BuildFailed as failed:
-        for problem in failed.problems:
-            print(problem, file=sys.stderr)
-        errors = sum(p.severity == "error" for p in failed.problems)
-        print(f"build failed: {errors} error(s); nothing was published", file=sys.stderr)
+        print(failure_report(failed.problems, "nothing was published"), file=sys.stderr)
         return 1
 
 

@@ -254,4 +254,15 @@ def test_seed_articles(tmp_path):
     guide = pages["002"]
     assert "<h1>Roadmap to Backend Programming Master: Containerization and Virtualization</h1>" in guide
     assert '<div class="highlight"><pre tabindex="0"><span></span><code><span class="c"># Use the official Python runtime' in guide
-    assert all("<h1>" in pages[k] for k in ("003", "004"))
+    web, pdf = pages["003"], pages["004"]
+    assert "<h1>Containerization in Backend Development: Best Practices with Docker &amp; Kubernetes</h1>" in web
+    assert len(re.findall(r'<h2 id="[^"]+">', web)) == 15 + 2  # 15 sections, plus Topics and Contents
+    assert "<h1>Building Scalable Applications using Docker and Kubernetes</h1>" in pdf
+    for heading in ("What is Docker", "What is Kubernetes", "Docker and Kubernetes: better together", "Conclusion"):
+        assert re.search(rf'<h2 id="[^"]+">{re.escape(heading)}</h2>', pdf), heading
+    body = pdf[pdf.index('<div class="prose">'):].replace("\n", "")
+    assert re.search(r"<li>(?:(?!</li>).)*<ul>", body)  # a list nested in a list item
+    for furniture in ("Twitter Logo", "Min Read", "Table of Contents", "possi- bility", "Bu\tilding", "Hire Freelance"):
+        assert furniture not in web and furniture not in pdf
+    vms = comparisons[comparisons.index(">Dockers vs Virtual Machines</h2>"):]
+    assert vms[: vms.index("</table>")].count("<tr>") == 7  # header and six rows

@@ -81,8 +81,9 @@ _PLAIN_SHAPES = (
 
 def looks_like_plain_text(body: str) -> bool:
     """True when a body has no Markdown structure (no '#' headings, no Markdown tables, no fenced
-    code, no [links](...), no raw HTML) but shows the shapes of pasted text: tabs, bullet glyphs,
-    numbered section lines without '#', share buttons, reading times, repeated lines."""
+    code, no [links](...), no front matter) but shows the shapes of pasted text: tabs, bullet
+    glyphs, numbered section lines without '#', share buttons, reading times, repeated lines.
+    A single '**bold**' or '- item' proves nothing either way: both occur in pasted text."""
     text = _LINE_BREAKS.sub("\n", body)
     if not text.strip() or any(pattern.search(text) for pattern in _MARKDOWN_STRUCTURE):
         return False
@@ -226,6 +227,8 @@ def _is_title_candidate(line: str) -> bool:
         and not _DIFFICULTY.match(key)
         and not _is_list_line(key)
         and not key.startswith("1 ")
+        and not _is_furniture(key)
+        and not _author_names(key)
         and _is_title_shaped(key, 20, 150)
     )
 
@@ -245,7 +248,9 @@ def _take_title(lines: list[str]) -> tuple[str | None, list[str]]:
         and _is_title_candidate(lines[index])
     ]
     bylines = [index for index in top if _READING_TIME.match(keys[index]) or _author_names(keys[index])]
-    above_byline = [index for index in top if bylines and index < bylines[0] and _is_title_candidate(lines[index])]
+    above_byline = [
+        index for index in top if bylines and index < bylines[0] and _is_title_candidate(lines[index])
+    ]
     if repeated:
         first = max(repeated, key=lambda index: (counts[keys[index]], -index))
     elif above_byline:
@@ -271,6 +276,7 @@ def _author_names(line: str) -> tuple[str, ...]:
 
 def _is_name(text: str) -> bool:
     words = text.split()
+
     def is_name_word(word: str) -> bool:
         return word[0].isupper() and all(char.isalpha() or char in ".'’-" for char in word)
 
@@ -288,6 +294,10 @@ def _take_authors(lines: list[str]) -> tuple[tuple[str, ...], list[str]]:
     return (), lines
 
 
+def _is_furniture(key: str) -> bool:
+    return any(shape.match(key) for shape in _FURNITURE)
+
+
 def _drop_furniture(lines: list[str]) -> list[str]:
     """Drop share buttons, reading times, page numbers, and running lines: a short line that
     repeats many times and already shows among the top lines (the page header)."""
@@ -295,8 +305,7 @@ def _drop_furniture(lines: list[str]) -> list[str]:
     top = set([key for key in keys if key][:_TOP_LINES])
     counts = Counter(key for key, line in zip(keys, lines) if key in top and _may_be_running(key, line))
     return [
-        "" if counts[key] >= _FURNITURE_REPEATS or any(map(lambda shape: shape.match(key), _FURNITURE))
-        else line
+        "" if counts[key] >= _FURNITURE_REPEATS or _is_furniture(key) else line
         for key, line in zip(keys, lines)
     ]
 
@@ -511,7 +520,7 @@ def _as_text(lone: _Lone) -> _Paragraph | _List:
 
 
 def _last_text(segment: _Segment) -> str | None:
-    if isinstance(segment, (_Paragraph, _Lone)) and getattr(segment, "kind", "") != "number":
+    if isinstance(segment, _Paragraph) or (isinstance(segment, _Lone) and segment.kind != "number"):
         return segment.text
     if isinstance(segment, _List):
         return segment.items[-1].text
@@ -520,7 +529,7 @@ def _last_text(segment: _Segment) -> str | None:
 
 def _continues(previous: _Segment, segment: _Segment) -> bool:
     """A blank line in the middle of a sentence: the PDF broke the paragraph at a page or column."""
-    if not isinstance(segment, (_Paragraph, _Lone)) or getattr(segment, "kind", "") != "":
+    if not (isinstance(segment, _Paragraph) or (isinstance(segment, _Lone) and segment.kind == "")):
         return False
     text = _last_text(previous)
     if not text or text.endswith(_SENTENCE_END):
@@ -596,6 +605,7 @@ def _normalise_heading_levels(segments: list[_Segment]) -> list[_Segment]:
 
 def _dehyphenate(text: str) -> str:
     """Undo a line-wrap hyphen ("possi- bility"), only between lower-case letters."""
+
     def join(match: re.Match[str]) -> str:
         return match[1] + match[2] if match[1].islower() and match[2].islower() else match[0]
 
@@ -616,8 +626,11 @@ def _escape_inline(text: str) -> str:
 
 
 def _escape_line_start(markdown: str) -> str:
+    """Escape a start that Markdown (or a common extension: fences, definitions) reads as a block."""
     if markdown.startswith(("-", "+", ">")):
         return "\\" + markdown
+    if markdown.startswith(("~", ":")):
+        return f"&#{ord(markdown[0])};{markdown[1:]}"
     return re.sub(r"^(\d+)\.(?=\s|$)", r"\1\\.", markdown)
 
 

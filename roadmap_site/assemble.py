@@ -118,3 +118,16 @@ def _levels_in_use(articles: list[Article], config: Config) -> tuple[Difficulty,
             if topic.difficulty is not None:
                 levels.setdefault(topic.difficulty.slug, topic.difficulty)
     return tuple(sorted(levels.values(), key=lambda level: (level.rank, level.name.casefold())))
+
+
+def check_fragments(site: Site) -> list[Problem]:
+    """A link to 'other.md#part' must name a heading that other.md has."""
+    problems = []
+    for article in site.articles.values():
+        for link in article.links:
+            target = site.articles.get(link.target)
+            if target is not None and link.fragment not in target.anchors:
+                problems.append(
+                    warning(article.source, link.line, f"link to {link.written!r}: {link.target} has no heading {link.fragment!r}")
+                )
+    return problems

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from pygments.formatters import HtmlFormatter
 
-from roadmap_site.assemble import assemble_site
+from roadmap_site.aliases import alias_pages
+from roadmap_site.assemble import assemble_site, check_fragments
 from roadmap_site.config import Config, load_config
 from roadmap_site.errors import BuildFailed, Problem, error
 from roadmap_site.fs import UnsafePath, check_output_folder, check_output_path, write_site
@@ -98,7 +99,7 @@ def load_site(content: ContentFiles, config: Config, cache: ArticleCache | None 
     problems: list[Problem] = []
     heads: list[Head] = []
     for source in sources:
-        head = read_head(source)
+        head = read_head(source, config)
         if isinstance(head, Problem):
             problems.append(head)
         elif config.drafts or not head.meta.draft:
@@ -111,7 +112,7 @@ def load_site(content: ContentFiles, config: Config, cache: ArticleCache | None 
         problems.extend(found)
         articles.append(article)
     site, assembly_problems = assemble_site(articles, config)
-    return site, problems + assembly_problems
+    return site, problems + assembly_problems + check_fragments(site)
 
 
 def build(
@@ -137,11 +138,16 @@ def build(
     site, found = load_site(content, config, cache)
     problems += found
     files, origins, collisions = {}, {}, []
-    renderer = Renderer(make_environment(layout.template_dirs), site, config)
+    env = make_environment(layout.template_dirs)
+    renderer = Renderer(env, site, config)
     for article in site.articles.values():
         _add(files, origins, collisions, article.path, renderer.article(article).encode("utf-8"), article.source)
     for path, html in renderer.listing_pages():
         _add(files, origins, collisions, path, html.encode("utf-8"), path)
+    redirects, alias_problems = alias_pages(site, config, env)
+    problems += alias_problems
+    for path, html, origin in redirects:  # after the real pages, so a clash names the alias
+        _add(files, origins, collisions, path, html.encode("utf-8"), origin)
     for path, data, origin in _static_files(layout, content):
         _add(files, origins, collisions, path, data, origin)
     problems += collisions

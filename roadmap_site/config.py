@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from roadmap_site.errors import Problem, error
 from roadmap_site.frontmatter import load_yaml, yaml_error_line
+from roadmap_site.metadata import key_lines
 from roadmap_site.models import Difficulty
 from roadmap_site.urls import slugify
 
 CONFIG_FILE = "roadmap.yml"
+PERMALINK_TOKENS = {"slug", "section", "series", "year", "month", "day"}
 DEFAULT_LEVELS = ("Beginner", "Intermediate", "Advanced")
 
 
@@ -24,6 +27,7 @@ class Config:
     language: str = "en"
     difficulty_levels: tuple[str, ...] = DEFAULT_LEVELS
     drafts: bool = False
+    permalink: str | None = None  # e.g. "/:series/:slug/"; None mirrors the content tree
 
     def difficulty(self, value: str) -> Difficulty:
         """The level named by value, case-insensitively; an unknown name ranks last."""
@@ -49,7 +53,8 @@ def load_config(site_dir: Path) -> tuple[Config, list[Problem]]:
         return Config(), []
     shown = str(path)
     try:
-        data = load_yaml(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
+        data = load_yaml(text)
     except UnicodeDecodeError:
         return Config(), [error(shown, 1, "the file is not UTF-8 text")]
     except Exception as exc:  # any YAML error, reported at its line
@@ -58,22 +63,30 @@ def load_config(site_dir: Path) -> tuple[Config, list[Problem]]:
         return Config(), []
     if not isinstance(data, dict):
         return Config(), [error(shown, 1, "roadmap.yml must be a mapping of settings")]
-    return _config_from(data, shown)
+    return _config_from(data, shown, key_lines(text, 1))
 
 
-def _config_from(data: dict[str, Any], shown: str) -> tuple[Config, list[Problem]]:
+def _config_from(data: dict[str, Any], shown: str, lines: dict[str, int]) -> tuple[Config, list[Problem]]:
     problems: list[Problem] = []
     settings: dict[str, Any] = {}
     for key in ("title", "description", "base_url", "author", "language"):
         value = data.get(key)
         if value is not None:
             settings[key] = " ".join(str(value).split())
+    pattern = data.get("permalink")
+    if pattern is not None:
+        unknown = sorted(set(re.findall(r":([a-z]+)", str(pattern))) - PERMALINK_TOKENS)
+        if unknown or not isinstance(pattern, str):
+            problems.append(error(shown, lines.get("permalink", 1), f"permalink may use only {', '.join(':' + t for t in sorted(PERMALINK_TOKENS))}"))
+        else:
+            settings["permalink"] = pattern.strip()
     levels = data.get("difficulty", data.get("difficulty_levels"))
     if levels is not None:
         if isinstance(levels, list) and levels and all(isinstance(v, str) and v.strip() for v in levels):
             settings["difficulty_levels"] = tuple(" ".join(v.split()) for v in levels)
         else:
-            problems.append(error(shown, 1, "difficulty must be a list of level names, easiest first"))
+            key = "difficulty" if "difficulty" in data else "difficulty_levels"
+            problems.append(error(shown, lines.get(key, 1), "difficulty must be a list of level names, easiest first"))
     return Config(**settings), problems
 
 

@@ -20,6 +20,7 @@ class LinkIndex:
 
 @dataclass(frozen=True)
 class Resolved:
+    key: str  # content key of the target
     path: str  # output path of the target
     fragment: str
     is_page: bool
@@ -44,9 +45,9 @@ def resolve_link(href: str, source_key: str, index: LinkIndex) -> Resolved | Unr
     if key.startswith("../") or key == "..":
         return Unresolved(href)
     if key in index.pages:
-        return Resolved(index.pages[key], unquote(parts.fragment), True)
+        return Resolved(key, index.pages[key], unquote(parts.fragment), True)
     if key in index.files:
-        return Resolved(key, unquote(parts.fragment), False)
+        return Resolved(key, key, unquote(parts.fragment), False)
     if written.lower().endswith(ARTICLE_SUFFIXES) or not written.startswith("/"):
         return Unresolved(href)
     return None

@@ -19,7 +19,7 @@ from roadmap_site.markup import MarkdownRenderer, RenderRequest
 from roadmap_site.metadata import FieldError, Metadata, key_lines, parse_metadata
 from roadmap_site.models import Article, Difficulty, Topic
 from roadmap_site.plaintext import looks_like_plain_text, plaintext_to_markdown
-from roadmap_site.urls import article_path
+from roadmap_site.urls import BadUrl, article_path
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class Head:
     path: str
 
 
-def read_head(source: Source) -> Head | Problem:
+def read_head(source: Source, config: Config) -> Head | Problem:
     """Decode a source and read its front matter, or the error that prevents it."""
     shown = source.shown
     try:
@@ -122,7 +122,18 @@ def read_head(source: Source) -> Head | Problem:
     except FieldError as exc:
         key = str(exc).split(":", 1)[0]
         return error(shown, lines.get(key, 1), str(exc))
-    return Head(source, split, meta, fields, lines, article_path(source.key, meta.slug))
+    try:
+        path = article_path(
+            source.key,
+            meta.slug,
+            url=meta.url,
+            pattern=config.permalink,
+            date=meta.date,
+            series=meta.series[0] if meta.series else None,
+        )
+    except BadUrl as exc:
+        return error(shown, lines.get(fields.get("url", "url"), 1), str(exc))
+    return Head(source, split, meta, fields, lines, path)
 
 
 def parse_article(
@@ -188,6 +199,9 @@ def parse_article(
         topics=tuple(_in_file_lines(topic, split.body_line) for topic in topics),
         tables=rendered.tables,
         word_count=rendered.word_count,
+        anchors=rendered.anchors,
+        title_anchor=rendered.title_anchor,
+        links=tuple(replace(link, line=split.body_line + link.line - 1) for link in rendered.links),
         extra=MappingProxyType(dict(meta.extra)),
     )
     return article, problems

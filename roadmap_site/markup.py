@@ -7,10 +7,12 @@ set-up costs more than a small article's conversion).
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from typing import Callable
+from urllib.parse import unquote
 
 import markdown
 from markdown.extensions import Extension
@@ -22,7 +24,7 @@ from markdown.util import HTML_PLACEHOLDER_RE, STX, ETX
 
 from roadmap_site.comparison import find_comparison
 from roadmap_site.links import LinkIndex, Resolved, Unresolved, resolve_link
-from roadmap_site.models import ComparisonTable, Difficulty, TocEntry, Topic
+from roadmap_site.models import ComparisonTable, Difficulty, LinkRef, TocEntry, Topic
 from roadmap_site.urls import Linker
 
 _MARKER = re.compile(
@@ -36,6 +38,8 @@ _TOKEN = "RoadmapSiteTopicMarker{}"
 _TOKEN_RE = re.compile(r"^RoadmapSiteTopicMarker(\d+)$")
 _ESCAPED_CHAR = re.compile(f"{STX}(\\d+){ETX}")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_RAW_LINK = re.compile(r"""\b(?P<attr>href|src)\s*=\s*(?P<quote>["'])(?P<url>.*?)(?P=quote)""", re.IGNORECASE)
+_RAW_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,11 +67,14 @@ class Issue:
 class RenderedBody:
     html: str
     title: str | None  # text of the first heading, before any was dropped
+    title_anchor: str | None  # the id of that heading when it was dropped: the page title takes it
     toc: tuple[TocEntry, ...]
     topics: tuple[Topic, ...]
     tables: tuple[ComparisonTable, ...]
     word_count: int
     issues: tuple[Issue, ...]
+    anchors: frozenset[str]
+    links: tuple[LinkRef, ...]  # body lines
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,8 @@ class _Conversion:
     title: str | None = None
     dropped_anchor: str | None = None
     word_count: int = 0
+    anchors: set[str] = field(default_factory=set)
+    links: list[LinkRef] = field(default_factory=list)
 
 
 class MarkdownRenderer:
@@ -120,11 +129,14 @@ class MarkdownRenderer:
         return RenderedBody(
             html=html,
             title=state.title,
+            title_anchor=state.dropped_anchor,
             toc=tuple(_toc_entry(token) for token in _flatten_top_level(tokens)),
             topics=tuple(state.topics),
             tables=tuple(state.tables),
             word_count=state.word_count,
             issues=tuple(state.issues),
+            anchors=frozenset(state.anchors),
+            links=tuple(state.links),
         )
 
 
@@ -238,6 +250,7 @@ class _RoadmapTreeprocessor(Treeprocessor):
         opens_body = root[0] is heading
         if opens_body and text and (request.title is None or _same_text(text, request.title)):
             self._state.dropped_anchor = heading.get("id")
+            self._state.anchors.add(heading.get("id", ""))
             root.remove(heading)
 
     def _collect_topics(self, root: etree.Element, request: RenderRequest) -> None:
@@ -292,23 +305,49 @@ class _RoadmapTreeprocessor(Treeprocessor):
                     self._state.tables.append(comparison)
 
     def _rewrite_links(self, root: etree.Element, request: RenderRequest) -> None:
+        """Point links at the pages and files the author meant, in Markdown and in raw HTML;
+        warn about the ones that lead nowhere."""
         linker = Linker(request.page_path, request.base_url)
+        stash = self.md.htmlStash.rawHtmlBlocks
+        anchors = self._state.anchors
+        anchors.update(element.get("id") for element in root.iter() if element.get("id"))
+        anchors.update(match.group(1) for raw in stash if isinstance(raw, str) for match in _RAW_ID.finditer(raw))
         for element in root.iter():
             attribute = {"a": "href", "img": "src"}.get(element.tag)
             href = element.get(attribute) if attribute else None
-            if not href:
-                continue
-            target = resolve_link(href, request.source_key, request.links)
-            if isinstance(target, Resolved):
-                link = linker(target.path, target.fragment) if target.is_page else linker.asset(target.path)
-                element.set(attribute, link)  # type: ignore[arg-type]
-            elif isinstance(target, Unresolved):
-                message = (
-                    f"image {target.written!r} not found"
-                    if element.tag == "img"
-                    else f"link to {target.written!r} does not resolve"
-                )
-                self._state.issues.append(Issue(_line_of(self._state.source_lines, href), message))
+            if href:
+                link = self._link_for(href, element.tag == "img", request, linker)
+                if link is not None:
+                    element.set(attribute, link)  # type: ignore[arg-type]
+        for position, raw in enumerate(stash):
+            if isinstance(raw, str) and ("href" in raw or "src" in raw):
+                stash[position] = _RAW_LINK.sub(lambda m: self._raw_link(m, request, linker), raw)
+
+    def _raw_link(self, match: re.Match, request: RenderRequest, linker: Linker) -> str:
+        written = html.unescape(match.group("url"))
+        link = self._link_for(written, match.group("attr").lower() == "src", request, linker)
+        if link is None:
+            return match.group(0)
+        return f'{match.group("attr")}="{html.escape(link)}"'
+
+    def _link_for(self, href: str, is_image: bool, request: RenderRequest, linker: Linker) -> str | None:
+        """The link to write instead of href, or None to leave it as the author wrote it."""
+        line = _line_of(self._state.source_lines, href)
+        if href.startswith("#"):
+            fragment = unquote(href[1:])
+            if fragment and fragment not in self._state.anchors:
+                self._state.issues.append(Issue(line, f"link to {href!r}: there is no heading {fragment!r} on this page"))
+            return None
+        target = resolve_link(href, request.source_key, request.links)
+        if isinstance(target, Resolved):
+            if target.is_page and target.fragment:
+                self._state.links.append(LinkRef(target.key, target.fragment, line, href))
+            return linker(target.path, target.fragment) if target.is_page else linker.asset(target.path)
+        if isinstance(target, Unresolved):
+            written = target.written
+            message = f"image {written!r} not found" if is_image else f"link to {written!r} does not resolve"
+            self._state.issues.append(Issue(line, message))
+        return None
 
 
 def _make_badge(paragraph: etree.Element, difficulty: Difficulty) -> None:

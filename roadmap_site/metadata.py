@@ -14,6 +14,7 @@ from typing import Any, Callable
 ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("title",),
     "slug": ("slug",),
+    "url": ("url", "permalink"),
     "date": ("date", "published", "pubdate"),
     "updated": ("updated", "lastmod", "last_modified_at", "modified"),
     "authors": ("authors", "author"),
@@ -34,6 +35,7 @@ _FIELD_OF = {alias: name for name, aliases in ALIASES.items() for alias in alias
 class Metadata:
     title: str | None = None
     slug: str | None = None
+    url: str | None = None
     date: dt.datetime | None = None
     updated: dt.datetime | None = None
     authors: tuple[str, ...] = ()
@@ -176,6 +178,7 @@ def _series(value: Any) -> tuple[str, ...]:
 _COERCE: dict[str, Callable[[Any], Any]] = {
     "title": _optional_text,
     "slug": _optional_text,
+    "url": _optional_text,
     "date": parse_date,
     "updated": parse_date,
     "authors": _authors,

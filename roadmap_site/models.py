@@ -55,6 +55,16 @@ class ComparisonTable:
 
 
 @dataclass(frozen=True)
+class LinkRef:
+    """A link from an article to a heading of another article, checked once all are read."""
+
+    target: str  # article key
+    fragment: str
+    line: int  # file line of the link
+    written: str
+
+
+@dataclass(frozen=True)
 class Article:
     key: str  # the source path relative to the content folder, POSIX style
     source: str  # the path as shown in messages
@@ -76,6 +86,9 @@ class Article:
     topics: tuple[Topic, ...]
     tables: tuple[ComparisonTable, ...]
     word_count: int
+    anchors: frozenset[str] = frozenset()  # every id in the body, and title_anchor
+    title_anchor: str | None = None  # the id of a first heading that became the title
+    links: tuple[LinkRef, ...] = ()  # links to other articles' headings
     extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
 
     @property

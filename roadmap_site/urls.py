@@ -8,9 +8,10 @@ so links name "index.html" explicitly; with one they end in "/" as on a web serv
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 _NOT_WORD = re.compile(r"[^\w]+")
 
@@ -22,15 +23,63 @@ def slugify(text: str) -> str:
     return _NOT_WORD.sub("-", text).strip("-_")
 
 
-def article_path(key: str, slug: str | None) -> str:
-    """Mirror the content tree: 'linux/tar.md' is published at 'linux/tar/index.html'.
-    A slug replaces the last segment. Folder names are slugified too, so no source path,
-    however odd, can point outside the output folder."""
+class BadUrl(ValueError):
+    """A URL an author wrote that cannot be a path inside the output folder."""
+
+
+def article_path(
+    key: str,
+    slug: str | None,
+    *,
+    url: str | None = None,
+    pattern: str | None = None,
+    date: dt.datetime | None = None,
+    series: str | None = None,
+) -> str:
+    """The output path of an article. By default the content tree is mirrored:
+    'linux/tar.md' is published at 'linux/tar/index.html', and a slug replaces the last
+    segment. A front-matter `url` replaces the whole path; a site-wide pattern such as
+    '/:series/:slug/' or '/:year/:month/:slug/' replaces the scheme. Raises BadUrl."""
     *folders, filename = key.split("/")
-    stem = filename.rsplit(".", 1)[0]
-    last = slugify(slug or "") or slugify(stem) or "article"
+    last = slugify(slug or "") or slugify(filename.rsplit(".", 1)[0]) or "article"
+    if url is not None:
+        return path_from_url(url)
+    if pattern:
+        values = {
+            "slug": last,
+            "section": "/".join(slugify(folder) or "_" for folder in folders),
+            "series": slugify(series or ""),
+            "year": f"{date.year:04d}" if date else "",
+            "month": f"{date.month:02d}" if date else "",
+            "day": f"{date.day:02d}" if date else "",
+        }
+        filled = _PATTERN_TOKEN.sub(lambda m: values.get(m.group(1), m.group(0)), pattern)
+        return path_from_url(re.sub(r"/{2,}", "/", "/" + filled))  # empty tokens leave no segment
     segments = [slugify(folder) or "_" for folder in folders] + [last]
     return "/".join(segments) + "/index.html"
+
+
+_PATTERN_TOKEN = re.compile(r":([a-z]+)")
+_UNSAFE_IN_SEGMENT = re.compile(r"[\\\x00-\x1f\x7f:*?\"<>|]")
+
+
+def path_from_url(url: str) -> str:
+    """'/docker/intro/' -> 'docker/intro/index.html'; '/old/page.html' stays a file.
+    The URL is decoded once; '..', backslashes, control characters and characters that
+    Windows cannot store are refused, so the result always stays inside the output."""
+    decoded = unquote(url.strip().split("#", 1)[0].split("?", 1)[0])
+    parts = urlsplit(decoded)
+    if parts.scheme or parts.netloc:
+        raise BadUrl(f"{url!r} is not a path on this site; write it as /folder/page/")
+    segments = [segment for segment in parts.path.split("/") if segment not in ("", ".")]
+    for segment in segments:
+        if segment == ".." or _UNSAFE_IN_SEGMENT.search(segment):
+            raise BadUrl(f"{url!r} cannot be a path inside the site")
+    if not segments:
+        return HOME
+    if decoded.endswith("/") or "." not in segments[-1]:
+        segments.append("index.html")
+    return "/".join(segments)
 
 
 def series_path(slug: str) -> str:

@@ -31,3 +31,11 @@ def site(tmp_path: Path):
         return write_files(tmp_path / "site", files)
 
     return make
+
+
+def h1(html: str) -> str:
+    """The page title as shown: the text of its <h1>."""
+    import re
+
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    return found.group(1) if found else ""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from pygments.formatters import HtmlFormatter
 
 from roadmap_site.aliases import alias_pages
 from roadmap_site.assemble import assemble_site, check_fragments
+from roadmap_site.cache import CACHE_DIR, ArticleCache, entry_digest
 from roadmap_site.config import Config, load_config
 from roadmap_site.errors import BuildFailed, Problem, error
 from roadmap_site.fs import UnsafePath, check_output_folder, check_output_path, write_site
@@ -67,52 +70,67 @@ class BuildReport:
     warnings: list[Problem] = field(default_factory=list)
 
 
-class ArticleCache:
-    """Parsed articles kept between the builds of one process, as the dev server makes.
-    Parsing is a pure function of the source, the link index and the config, so an entry
-    is reused for as long as all three are unchanged."""
-
-    def __init__(self) -> None:
-        self.renderer = MarkdownRenderer()
-        self._entries: dict[str, tuple[bytes, Article, list[Problem]]] = {}  # by source key
-        self._context: tuple[LinkIndex, Config] | None = None
-
-    def parse(self, head: Head, index: LinkIndex, config: Config) -> tuple[Article, list[Problem]]:
-        if self._context != (index, config):
-            self._entries.clear()
-            self._context = (index, config)
-        source = head.source
-        cached = self._entries.get(source.key)
-        if cached is None or cached[0] != source.data:
-            article, problems = parse_article(head, index, config, self.renderer)
-            cached = self._entries[source.key] = (source.data, article, problems)
-        return cached[1], cached[2]
-
-    def forget_missing(self, keys: set[str]) -> None:
-        self._entries = {key: entry for key, entry in self._entries.items() if key in keys}
-
-
-def load_site(content: ContentFiles, config: Config, cache: ArticleCache | None = None) -> tuple[Site, list[Problem]]:
-    """Every article parsed and assembled; the problems of all files together."""
+def load_site(
+    content: ContentFiles, config: Config, cache: ArticleCache | None = None, workers: int | None = None
+) -> tuple[Site, list[Problem]]:
+    """Every article parsed and assembled; the problems of all files together. Articles the
+    cache knows are not parsed again; the others are parsed on all cores when there are
+    enough of them to pay for starting the workers."""
     cache = cache or ArticleCache()
-    sources = read_sources(content)
     problems: list[Problem] = []
     heads: list[Head] = []
-    for source in sources:
+    for source in read_sources(content):
         head = read_head(source, config)
         if isinstance(head, Problem):
             problems.append(head)
         elif config.drafts or not head.meta.draft:
             heads.append(head)
     index = LinkIndex(pages={head.source.key: head.path for head in heads}, files=content.others)
-    cache.forget_missing({source.key for source in sources})
+    digests = [entry_digest(head, config) for head in heads]
+    parsed: list[tuple[Article, list[Problem]] | None] = [cache.lookup(d, index) for d in digests]
+    missing = [position for position, found in enumerate(parsed) if found is None]
+    fresh = parse_articles([heads[position] for position in missing], index, config, workers)
+    for position, result in zip(missing, fresh):
+        parsed[position] = result
+        cache.store(digests[position], index, *result)
+    cache.sweep()
     articles = []
-    for head in heads:
-        article, found = cache.parse(head, index, config)
+    for article, found in parsed:  # type: ignore[misc]
         problems.extend(found)
         articles.append(article)
     site, assembly_problems = assemble_site(articles, config)
     return site, problems + assembly_problems + check_fragments(site)
+
+
+PARALLEL_FROM = 48  # articles; below this, starting worker processes costs more than it saves
+
+
+def parse_articles(
+    heads: list[Head], index: LinkIndex, config: Config, workers: int | None = None
+) -> list[tuple[Article, list[Problem]]]:
+    """parse_article for each head, in order; the same result with one worker or many."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(heads) < PARALLEL_FROM:
+        renderer = MarkdownRenderer()
+        return [parse_article(head, index, config, renderer) for head in heads]
+    chunk = max(8, len(heads) // (workers * 8))
+    chunks = [heads[start : start + chunk] for start in range(0, len(heads), chunk)]
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(index, config)) as pool:
+        return [result for results in pool.map(_parse_chunk, chunks) for result in results]
+
+
+_worker: tuple[MarkdownRenderer, LinkIndex, Config] | None = None  # one per worker process
+
+
+def _start_worker(index: LinkIndex, config: Config) -> None:
+    global _worker
+    _worker = (MarkdownRenderer(), index, config)
+
+
+def _parse_chunk(heads: list[Head]) -> list[tuple[Article, list[Problem]]]:
+    assert _worker is not None
+    renderer, index, config = _worker
+    return [parse_article(head, index, config, renderer) for head in heads]
 
 
 def build(
@@ -121,9 +139,12 @@ def build(
     base_url: str | None = None,
     drafts: bool = False,
     cache: ArticleCache | None = None,
+    clean: bool = False,
+    workers: int | None = None,
 ) -> BuildReport:
     """Build the site in site_dir into out_dir. Raises BuildFailed, leaving out_dir as it
-    was. A cache kept by the caller makes the next build parse only what changed."""
+    was. Parsed articles are kept in SITE_DIR/.roadmap-cache (or in the cache the caller
+    keeps), so the next build parses only what changed; clean=True starts afresh."""
     started = time.perf_counter()
     layout = find_layout(site_dir)
     out_dir = out_dir or site_dir / "_site"
@@ -135,7 +156,11 @@ def build(
     if any(p.severity == "error" for p in problems):
         raise BuildFailed(problems)
     content = list_content(layout.content_dir)
-    site, found = load_site(content, config, cache)
+    if cache is None:
+        cache = ArticleCache(None if layout.is_sample else site_dir / CACHE_DIR)
+        if clean:
+            cache.clear()
+    site, found = load_site(content, config, cache, workers)
     problems += found
     files, origins, collisions = {}, {}, []
     env = make_environment(layout.template_dirs)

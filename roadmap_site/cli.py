@@ -23,6 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("-o", "--output", type=Path, metavar="OUT", help="output folder (default: SITE_DIR/_site)")
     build_cmd.add_argument("--base-url", metavar="URL", help="the address the site is published at")
     build_cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
+    build_cmd.add_argument("--clean", action="store_true", help="ignore what earlier builds left in .roadmap-cache")
+    build_cmd.add_argument("--quiet", "-q", action="store_true", help="print only problems")
     build_cmd.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
 
     serve_cmd = commands.add_parser("serve", help="preview the site with live reload")
@@ -74,7 +76,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"roadmap-site: {site_dir} is not a folder", file=sys.stderr)
         return 1
     try:
-        report = build(site_dir, args.output, base_url=args.base_url, drafts=args.drafts)
+        report = build(site_dir, args.output, base_url=args.base_url, drafts=args.drafts, clean=args.clean)
     except BuildFailed as failed:
         print(failure_report(failed.problems, "the previous output is unchanged"), file=sys.stderr)
         return 1
@@ -82,11 +84,12 @@ def _build(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if report.sample:
         print(f"no articles in {site_dir}: built the sample roadmap that ships with roadmap-site", file=sys.stderr)
-    print(
-        f"built {report.articles} articles, {report.pages} pages in {report.seconds:.2f} s "
-        f"({len(report.written)} files written, {len(report.removed)} removed); "
-        f"{len(report.warnings)} warning(s) -> {report.out_dir}"
-    )
+    if not args.quiet:
+        print(
+            f"built {report.articles:,} articles, {report.pages:,} pages in {report.seconds:.1f} s "
+            f"({len(report.written):,} files written, {len(report.removed):,} removed); "
+            f"{len(report.warnings)} warning(s) -> {report.out_dir}"
+        )
     return 0
 
 

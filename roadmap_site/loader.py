@@ -9,7 +9,6 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import MappingProxyType
 
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem, error, warning
@@ -201,8 +200,9 @@ def parse_article(
         word_count=rendered.word_count,
         anchors=rendered.anchors,
         title_anchor=rendered.title_anchor,
+        link_keys=rendered.link_keys,
         links=tuple(replace(link, line=split.body_line + link.line - 1) for link in rendered.links),
-        extra=MappingProxyType(dict(meta.extra)),
+        extra=dict(meta.extra),
     )
     return article, problems
 

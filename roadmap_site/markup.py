@@ -23,7 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX, ETX
 
 from roadmap_site.comparison import find_comparison
-from roadmap_site.links import LinkIndex, Resolved, Unresolved, resolve_link
+from roadmap_site.links import LinkIndex, Resolved, Unresolved, link_key, resolve_link
 from roadmap_site.models import ComparisonTable, Difficulty, LinkRef, TocEntry, Topic
 from roadmap_site.urls import Linker
 
@@ -75,6 +75,7 @@ class RenderedBody:
     issues: tuple[Issue, ...]
     anchors: frozenset[str]
     links: tuple[LinkRef, ...]  # body lines
+    link_keys: frozenset[str]  # every content key a link names, found or not
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class _Conversion:
     word_count: int = 0
     anchors: set[str] = field(default_factory=set)
     links: list[LinkRef] = field(default_factory=list)
+    link_keys: set[str] = field(default_factory=set)
 
 
 class MarkdownRenderer:
@@ -137,6 +139,7 @@ class MarkdownRenderer:
             issues=tuple(state.issues),
             anchors=frozenset(state.anchors),
             links=tuple(state.links),
+            link_keys=frozenset(state.link_keys),
         )
 
 
@@ -338,6 +341,9 @@ class _RoadmapTreeprocessor(Treeprocessor):
             if fragment and fragment not in self._state.anchors:
                 self._state.issues.append(Issue(line, f"link to {href!r}: there is no heading {fragment!r} on this page"))
             return None
+        key = link_key(href, request.source_key)
+        if key is not None:
+            self._state.link_keys.add(key)
         target = resolve_link(href, request.source_key, request.links)
         if isinstance(target, Resolved):
             if target.is_page and target.fragment:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any, Mapping
 
-EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -89,7 +87,8 @@ class Article:
     anchors: frozenset[str] = frozenset()  # every id in the body, and title_anchor
     title_anchor: str | None = None  # the id of a first heading that became the title
     links: tuple[LinkRef, ...] = ()  # links to other articles' headings
-    extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+    link_keys: frozenset[str] = frozenset()  # every content key its links name, found or not
+    extra: Mapping[str, Any] = field(default_factory=dict)  # a copy of its own; never changed
 
     @property
     def reading_minutes(self) -> int:

@@ -1,0 +1,108 @@
+"""Parsed articles kept between builds: in memory for the dev server, on disk for the next
+`roadmap-site build`.
+
+Parsing an article is a pure function of its source, its output path, the config and what
+the link index says about the links it makes. An entry is keyed by a digest of the first
+three and checked against the fourth, so adding an article re-parses only the articles that
+link to it. The cache folder belongs to roadmap-site alone: an entry that cannot be read,
+or was written by another version, is ignored and rewritten, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from roadmap_site import __version__
+from roadmap_site.config import Config
+from roadmap_site.errors import Problem
+from roadmap_site.links import LinkIndex
+from roadmap_site.loader import Head
+from roadmap_site.models import Article
+
+CACHE_DIR = ".roadmap-cache"
+_FORMAT = f"roadmap-site {__version__} articles 1"
+
+Entry = tuple[tuple, Article, list[Problem]]  # (link signature, article, problems)
+
+
+def entry_digest(head: Head, config: Config) -> str:
+    digest = hashlib.sha256()
+    for part in (_FORMAT, head.source.key, head.source.shown, head.path, repr(config)):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(head.source.data)
+    return digest.hexdigest()
+
+
+class ArticleCache:
+    """Entries by digest, in memory and, given a folder, on disk."""
+
+    def __init__(self, folder: Path | None = None):
+        self._folder = folder
+        self._memory: dict[str, Entry] = {}
+        self._used: set[str] = set()
+        self._writable = folder is not None
+
+    def lookup(self, digest: str, index: LinkIndex) -> tuple[Article, list[Problem]] | None:
+        self._used.add(digest)
+        entry = self._memory.get(digest) or self._read(digest)
+        if entry is None:
+            return None
+        signature, article, problems = entry
+        if index.signature(article.link_keys) != signature:
+            return None
+        self._memory[digest] = entry
+        return article, problems
+
+    def store(self, digest: str, index: LinkIndex, article: Article, problems: list[Problem]) -> None:
+        entry: Entry = (index.signature(article.link_keys), article, problems)
+        self._used.add(digest)
+        self._memory[digest] = entry
+        self._write(digest, entry)
+
+    def clear(self) -> None:
+        self._memory = {}
+        if self._folder is not None and self._folder.is_dir():
+            for path in self._folder.glob("*.pickle"):
+                path.unlink(missing_ok=True)
+
+    def sweep(self) -> None:
+        """Forget the entries this build did not use: sources that changed or went away."""
+        self._memory = {digest: entry for digest, entry in self._memory.items() if digest in self._used}
+        if self._folder is not None and self._folder.is_dir():
+            for path in self._folder.glob("*.pickle"):
+                if path.stem not in self._used:
+                    path.unlink(missing_ok=True)
+        self._used = set()
+
+    def _read(self, digest: str) -> Entry | None:
+        if self._folder is None:
+            return None
+        try:
+            with open(self._folder / f"{digest}.pickle", "rb") as stream:
+                entry = pickle.load(stream)  # noqa: S301 - our own folder, checked below
+        except Exception:  # missing, truncated, foreign: all mean "parse again"
+            return None
+        if not (isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[1], Article)):
+            return None
+        return entry
+
+    def _write(self, digest: str, entry: Entry) -> None:
+        if not self._writable or self._folder is None:
+            return
+        try:
+            self._folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self._folder, prefix=".tmp-")
+        except OSError:
+            self._writable = False  # a read-only site folder: build without a disk cache
+            return
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(entry, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self._folder / f"{digest}.pickle")
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+            self._writable = False

@@ -1,0 +1,107 @@
+"""The build cache and the worker processes never change what a build produces."""
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write_files
+from roadmap_site.build import build
+from roadmap_site.cache import CACHE_DIR
+
+
+def corpus(count: int) -> dict[str, str]:
+    files = {"roadmap.yml": "title: Cache test\n"}
+    for number in range(1, count + 1):
+        series = f"Track {number % 3}"
+        files[f"content/track-{number % 3}/part-{number}.md"] = f"""
+            ---
+            title: "Part {number}"
+            date: 2024-01-{number % 28 + 1:02d}
+            series: ["{series}"]
+            weight: {number}
+            tags: [t{number % 5}]
+            ---
+            ## Intro
+
+            Text {number}. See [the next](part-{number + 3}.md#intro).
+
+            ### Topic {number}
+            **Difficulty**: {("Beginner", "Intermediate", "Advanced")[number % 3]}
+
+            - objective
+
+            ```python
+            print({number})
+            ```
+            """
+    return files
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def clean_build(root: Path, tmp_path: Path, **options) -> dict[str, bytes]:
+    out = tmp_path / "clean-out"
+    build(root, out_dir=out, clean=True, **options)
+    return snapshot(out)
+
+
+def test_parallel_and_serial_builds_are_byte_identical(tmp_path):
+    root = write_files(tmp_path / "site", corpus(60))
+    build(root, out_dir=tmp_path / "serial", workers=1, clean=True)
+    build(root, out_dir=tmp_path / "parallel", workers=2, clean=True)
+    serial, parallel = snapshot(tmp_path / "serial"), snapshot(tmp_path / "parallel")
+    assert len(serial) > 60 and serial == parallel
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["edit article", "edit series neighbour", "edit template", "edit config", "delete article", "add linked article"],
+)
+def test_the_cache_never_serves_a_stale_page(tmp_path, change):
+    root = write_files(tmp_path / "site", corpus(12))
+    out = tmp_path / "out"
+    build(root, out_dir=out, workers=1)
+    assert any((root / CACHE_DIR).iterdir())
+    content = root / "content"
+    if change == "edit article":
+        (content / "track-1/part-4.md").write_text((content / "track-1/part-4.md").read_text().replace("Text 4.", "Changed words."))
+    elif change == "edit series neighbour":
+        (content / "track-1/part-7.md").write_text((content / "track-1/part-7.md").read_text().replace('"Part 7"', '"Renamed"'))
+    elif change == "edit template":
+        write_files(root, {"templates/404.html": "my 404 {{ site.title }}"})
+    elif change == "edit config":
+        (root / "roadmap.yml").write_text("title: Another title\n")
+    elif change == "delete article":
+        (content / "track-2/part-5.md").unlink()
+    else:  # part-12 links to part-15, which did not exist: the link must now resolve
+        write_files(root, {"content/track-0/part-15.md": "---\ntitle: Fifteen\n---\n## Intro\n"})
+    build(root, out_dir=out, workers=1)
+    assert snapshot(out) == clean_build(root, tmp_path, workers=1)
+    if change == "edit series neighbour":
+        assert b"Renamed" in snapshot(out)["track-1/part-4/index.html"]
+    if change == "add linked article":
+        assert b'href="../part-15/index.html#intro"' in snapshot(out)["track-0/part-12/index.html"]
+
+
+def test_a_corrupted_or_foreign_cache_is_ignored(tmp_path):
+    root = write_files(tmp_path / "site", corpus(6))
+    out = tmp_path / "out"
+    build(root, out_dir=out)
+    entries = sorted((root / CACHE_DIR).glob("*.pickle"))
+    entries[0].write_bytes(b"not a pickle")
+    entries[1].write_bytes(entries[1].read_bytes()[:40])
+    import pickle
+
+    entries[2].write_bytes(pickle.dumps({"something": "else"}))
+    (content := root / "content/track-1/part-1.md").write_text(content.read_text().replace("Text 1.", "New text."))
+    build(root, out_dir=out)
+    assert snapshot(out) == clean_build(root, tmp_path)
+
+
+def test_a_read_only_site_builds_without_a_cache(tmp_path):
+    root = write_files(tmp_path / "site", corpus(3))
+    (root / CACHE_DIR).write_text("a file where the cache folder would be")
+    report = build(root, out_dir=tmp_path / "out")
+    assert report.articles == 3

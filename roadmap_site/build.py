@@ -7,6 +7,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from pygments.formatters import HtmlFormatter
 
@@ -70,8 +71,15 @@ class BuildReport:
     warnings: list[Problem] = field(default_factory=list)
 
 
+Progress = Callable[[int, int], None]  # (articles parsed, articles to parse)
+
+
 def load_site(
-    content: ContentFiles, config: Config, cache: ArticleCache | None = None, workers: int | None = None
+    content: ContentFiles,
+    config: Config,
+    cache: ArticleCache | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Site, list[Problem]]:
     """Every article parsed and assembled; the problems of all files together. Articles the
     cache knows are not parsed again; the others are parsed on all cores when there are
@@ -89,7 +97,7 @@ def load_site(
     digests = [entry_digest(head, config) for head in heads]
     parsed: list[tuple[Article, list[Problem]] | None] = [cache.lookup(d, index) for d in digests]
     missing = [position for position, found in enumerate(parsed) if found is None]
-    fresh = parse_articles([heads[position] for position in missing], index, config, workers)
+    fresh = parse_articles([heads[position] for position in missing], index, config, workers, progress)
     for position, result in zip(missing, fresh):
         parsed[position] = result
         cache.store(digests[position], index, *result)
@@ -106,17 +114,30 @@ PARALLEL_FROM = 48  # articles; below this, starting worker processes costs more
 
 
 def parse_articles(
-    heads: list[Head], index: LinkIndex, config: Config, workers: int | None = None
+    heads: list[Head],
+    index: LinkIndex,
+    config: Config,
+    workers: int | None = None,
+    progress: Progress | None = None,
 ) -> list[tuple[Article, list[Problem]]]:
     """parse_article for each head, in order; the same result with one worker or many."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
+    parsed: list[tuple[Article, list[Problem]]] = []
     if workers <= 1 or len(heads) < PARALLEL_FROM:
         renderer = MarkdownRenderer()
-        return [parse_article(head, index, config, renderer) for head in heads]
-    chunk = max(8, len(heads) // (workers * 8))
+        for head in heads:
+            parsed.append(parse_article(head, index, config, renderer))
+            if progress and len(parsed) % 100 == 0:
+                progress(len(parsed), len(heads))
+        return parsed
+    chunk = max(8, min(200, len(heads) // (workers * 8)))
     chunks = [heads[start : start + chunk] for start in range(0, len(heads), chunk)]
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(index, config)) as pool:
-        return [result for results in pool.map(_parse_chunk, chunks) for result in results]
+        for results in pool.map(_parse_chunk, chunks):
+            parsed.extend(results)
+            if progress:
+                progress(len(parsed), len(heads))
+    return parsed
 
 
 _worker: tuple[MarkdownRenderer, LinkIndex, Config] | None = None  # one per worker process
@@ -141,6 +162,7 @@ def build(
     cache: ArticleCache | None = None,
     clean: bool = False,
     workers: int | None = None,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Build the site in site_dir into out_dir. Raises BuildFailed, leaving out_dir as it
     was. Parsed articles are kept in SITE_DIR/.roadmap-cache (or in the cache the caller
@@ -160,7 +182,7 @@ def build(
         cache = ArticleCache(None if layout.is_sample else site_dir / CACHE_DIR)
         if clean:
             cache.clear()
-    site, found = load_site(content, config, cache, workers)
+    site, found = load_site(content, config, cache, workers, progress)
     problems += found
     files, origins, collisions = {}, {}, []
     env = make_environment(layout.template_dirs)

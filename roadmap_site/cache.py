@@ -5,14 +5,18 @@ Parsing an article is a pure function of its source, its output path, the config
 the link index says about the links it makes. An entry is keyed by a digest of the first
 three and checked against the fourth, so adding an article re-parses only the articles that
 link to it. The cache folder belongs to roadmap-site alone: an entry that cannot be read,
-or was written by another version, is ignored and rewritten, never trusted.
+or was written by another version, is ignored and rewritten, never trusted. Entries are
+pickles, which can carry code, so each is sealed with an HMAC whose key lives in the user's
+own cache folder: an entry planted in a cloned repository fails the seal and is never loaded.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -27,6 +31,32 @@ CACHE_DIR = ".roadmap-cache"
 _FORMAT = f"roadmap-site {__version__} articles 1"
 
 Entry = tuple[tuple, Article, list[Problem]]  # (link signature, article, problems)
+_SEAL = hashlib.sha256().digest_size
+
+
+def _sealing_key() -> bytes:
+    """This user's key for sealing cache entries, made once. Where it cannot be kept, a key
+    for this process alone: entries then last only as long as the process."""
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "roadmap-site"
+    path = home / "cache-key"
+    try:
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+    except OSError:
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(key)
+    except OSError:
+        try:  # another process made it first
+            return path.read_bytes() if len(path.read_bytes()) == 32 else key
+        except OSError:
+            return key
+    return key
 
 
 def entry_digest(head: Head, config: Config) -> str:
@@ -42,6 +72,7 @@ class ArticleCache:
 
     def __init__(self, folder: Path | None = None):
         self._folder = folder
+        self._key = _sealing_key() if folder is not None else b""
         self._memory: dict[str, Entry] = {}
         self._used: set[str] = set()
         self._writable = folder is not None
@@ -82,9 +113,15 @@ class ArticleCache:
         if self._folder is None:
             return None
         try:
-            with open(self._folder / f"{digest}.pickle", "rb") as stream:
-                entry = pickle.load(stream)  # noqa: S301 - our own folder, checked below
-        except Exception:  # missing, truncated, foreign: all mean "parse again"
+            sealed = (self._folder / f"{digest}.pickle").read_bytes()
+        except OSError:
+            return None
+        seal, payload = sealed[:_SEAL], sealed[_SEAL:]
+        if not hmac.compare_digest(seal, hmac.new(self._key, payload, hashlib.sha256).digest()):
+            return None  # not written by this user's roadmap-site: never unpickled
+        try:
+            entry = pickle.loads(payload)  # noqa: S301 - sealed by us, checked above
+        except Exception:  # truncated or from another version: parse again
             return None
         if not (isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[1], Article)):
             return None
@@ -100,8 +137,9 @@ class ArticleCache:
             self._writable = False  # a read-only site folder: build without a disk cache
             return
         try:
+            payload = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump(entry, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                stream.write(hmac.new(self._key, payload, hashlib.sha256).digest() + payload)
             os.replace(temporary, self._folder / f"{digest}.pickle")
         except OSError:
             Path(temporary).unlink(missing_ok=True)

@@ -19,28 +19,106 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on old Pythons only
     import tomli as tomllib
 
-_YAML_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# Aliases let a few lines stand for millions of values (the "billion laughs"); no front
+# matter or settings file needs more values than this once its aliases are expanded.
+MAX_YAML_VALUES = 10_000
+# libyaml's composer recurses in C: about 100,000 nested '[' crash the process outright.
+# Texts that could nest that deep are parsed by the pure-Python parser, whose recursion
+# ends in a RecursionError instead. Normal front matter never comes near these bounds.
+_C_PARSER_MAX_NESTING_CHARS = 1_000
+_C_PARSER_MAX_LENGTH = 1_000_000
 
 
-class _FrontMatterLoader(_YAML_BASE):  # type: ignore[misc, valid-type]
+class DuplicateKey(yaml.constructor.ConstructorError):
+    """A mapping names the same key twice; the marks point at the second one."""
+
+    def __init__(self, key: str, first: yaml.Mark, second: yaml.Mark):
+        super().__init__(None, None, f"key {key!r} is given twice", second)
+        self.key, self.first_line = key, first.line
+
+
+class _WritersYaml:
     """Safe YAML as writers expect it: only true/false are booleans (YAML 1.1 would turn a
-    title "Off" or a tag "no" into False), and dates stay text so that we parse every shape
-    ("2023-7-12", offsets) the same way and keep the author's own day."""
+    title "Off" or a tag "no" into False), dates stay text so that we parse every shape
+    ("2023-7-12", offsets) the same way and keep the author's own day, and a key given
+    twice is an error instead of the last one silently winning."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = (key_node.tag, key_node.value)
+            if key in seen:
+                raise DuplicateKey(key_node.value, seen[key].start_mark, key_node.start_mark)
+            seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
 
 
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL_TAG, _TIMESTAMP_TAG)]
-    for first, resolvers in _YAML_BASE.yaml_implicit_resolvers.items()
-}
-_FrontMatterLoader.add_implicit_resolver(
-    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+def _writers_loader(base: type) -> type:
+    loader = type(f"_FrontMatter{base.__name__}", (_WritersYaml, base), {})
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL_TAG, _TIMESTAMP_TAG)]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    loader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    return loader
+
+
+_PythonLoader = _writers_loader(yaml.SafeLoader)
+_FastLoader = _writers_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+class TooLarge(ValueError):
+    """YAML whose aliases expand to too many values, or refer to themselves."""
 
 
 def load_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_FrontMatterLoader)  # noqa: S506 - a safe loader
+    """Safe YAML with writer-friendly types. Raises yaml.YAMLError (DuplicateKey for a key
+    given twice), TooLarge for an alias bomb or a value containing itself, and
+    RecursionError for absurd nesting; never crashes the interpreter."""
+    nesting = sum(text.count(c) for c in "[{-?")
+    deep = nesting > _C_PARSER_MAX_NESTING_CHARS or len(text) > _C_PARSER_MAX_LENGTH
+    data = yaml.load(text, Loader=_PythonLoader if deep else _FastLoader)  # noqa: S506 - safe loaders
+    check_expanded_size(data)
+    return data
+
+
+def check_expanded_size(data: Any, limit: int = MAX_YAML_VALUES) -> None:
+    """Raise TooLarge when data, with every shared value counted each time it is used,
+    holds more than `limit` values, or when a list or mapping contains itself. Linear in
+    the number of distinct values, and iterative, so a bomb cannot make it slow or deep."""
+    sizes: dict[int, int] = {}
+    open_ids: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        value, finished = stack.pop()
+        children = _children(value)
+        if children is None:
+            continue
+        key = id(value)
+        if finished:
+            open_ids.discard(key)
+            size = 1 + sum(sizes.get(id(child), 1) for child in children)
+            if size > limit:
+                raise TooLarge(f"expands to more than {limit:,} values through its aliases")
+            sizes[key] = size
+        elif key in open_ids:
+            raise TooLarge("has a list or mapping that contains itself through an alias")
+        elif key not in sizes:
+            open_ids.add(key)
+            stack.append((value, True))
+            stack.extend((child, False) for child in children)
+
+
+def _children(value: Any) -> list | None:
+    if isinstance(value, dict):
+        return [*value.keys(), *value.values()]
+    if isinstance(value, list):
+        return value
+    return None
 
 
 def yaml_error_line(exc: BaseException, first_line: int) -> int:
@@ -88,6 +166,8 @@ def split_front_matter(text: str) -> Split:
             _, end = json.JSONDecoder().raw_decode(text)
         except json.JSONDecodeError as exc:
             raise FrontMatterError(exc.lineno, f"front matter is not valid JSON: {exc.msg}") from None
+        except RecursionError:
+            raise FrontMatterError(1, _TOO_DEEP) from None
         raw, body = text[:end], text[end:]
         body_line = raw.count("\n") + 1
         if body.startswith("\n"):
@@ -97,6 +177,8 @@ def split_front_matter(text: str) -> Split:
 
 
 _TOML_LINE = re.compile(r"at line (\d+)")
+_TOO_DEEP = "front matter nests lists or mappings too deeply (hundreds of levels); flatten it"
+_ALIAS = re.compile(r"(?<![^\s\[{,:-])\*[^\s\[\]{},]+")
 
 
 def parse_front_matter(split: Split) -> dict[str, Any]:
@@ -110,6 +192,20 @@ def parse_front_matter(split: Split) -> dict[str, Any]:
             data = tomllib.loads(split.raw)
         else:
             data = json.loads(split.raw)
+    except DuplicateKey as exc:
+        raise FrontMatterError(
+            yaml_error_line(exc, 2), f"{exc.key!r} is given twice (first on line {2 + exc.first_line}); keep one"
+        ) from None
+    except TooLarge as exc:
+        found = _ALIAS.search(split.raw)
+        line = 2 + split.raw.count("\n", 0, found.start()) if found else 1
+        alias = f" ({found.group()})" if found else ""
+        raise FrontMatterError(line, f"front matter {exc}{alias}; write the values out") from None
+    except yaml.reader.ReaderError as exc:
+        line = 2 + split.raw.count("\n", 0, exc.position)
+        raise FrontMatterError(
+            line, f"front matter contains an invisible control character (U+{exc.character:04X}); delete it"
+        ) from None
     except yaml.YAMLError as exc:
         line = yaml_error_line(exc, 2)
         if "quoted scalar" in str(getattr(exc, "context", "")):
@@ -123,7 +219,9 @@ def parse_front_matter(split: Split) -> dict[str, Any]:
         raise FrontMatterError(line, f"front matter is not valid TOML: {_first_clause(str(exc))}") from None
     except json.JSONDecodeError as exc:  # pragma: no cover - split_front_matter decoded it already
         raise FrontMatterError(exc.lineno, f"front matter is not valid JSON: {exc.msg}") from None
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        raise FrontMatterError(1, _TOO_DEEP) from None
+    except ValueError as exc:
         raise FrontMatterError(1, f"front matter could not be read: {exc}") from None
     if data is None:
         return {}
@@ -146,6 +244,8 @@ def _yaml_advice(exc: yaml.YAMLError, line: str) -> str:
         return "a quoted value is never closed"
     if "found undefined tag handle" in problem or "could not determine a constructor" in problem:
         return "front matter uses a YAML tag ('!...') that is not allowed"
+    if "undefined alias" in problem or "scanning an alias" in context:
+        return "a value starts with '*', which YAML reads as an alias; put the whole value in quotes"
     detail = "; ".join(part for part in (context, problem) if part) or str(exc)
     return f"front matter is not valid YAML: {' '.join(detail.split())}"
 

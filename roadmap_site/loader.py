@@ -18,6 +18,7 @@ from roadmap_site.markup import MarkdownRenderer, RenderRequest
 from roadmap_site.metadata import FieldError, Metadata, key_lines, parse_metadata
 from roadmap_site.models import Article, Difficulty, Topic
 from roadmap_site.plaintext import looks_like_plain_text, plaintext_to_markdown
+from roadmap_site.sanitize import decode_legacy, nesting_line, sanitize_html, strip_control_characters
 from roadmap_site.urls import BadUrl, article_path
 
 
@@ -49,7 +50,7 @@ def list_content(content_dir: Path) -> ContentFiles:
         dirs[:] = sorted(d for d in dirs if not _skipped(d) and not os.path.islink(os.path.join(folder, d)))
         for name in sorted(files):
             path = Path(folder, name)
-            if _skipped(name) or not path.resolve().is_relative_to(root) or not path.is_file():
+            if _skipped(name) or not _inside(path, root):
                 continue
             key = path.relative_to(content_dir).as_posix()
             (articles.append if name.lower().endswith(ARTICLE_SUFFIXES) else others.add)(key)
@@ -60,23 +61,46 @@ def read_sources(content: ContentFiles) -> list[Source]:
     return [Source(key, str(content.folder / key), (content.folder / key).read_bytes()) for key in content.articles]
 
 
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root) and path.is_file()
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
 def _skipped(name: str) -> bool:
     return name.startswith((".", "_"))
 
 
+LEGACY_NOTE = "read as Windows-1252 (Latin-1) text because it is not UTF-8; save it as UTF-8"
+
+
 def decode(data: bytes) -> str:
-    """Text with LF line ends. Raises ValueError with the line of the first bad byte."""
+    """Text with LF line ends and no control characters. Raises ValueError with the line
+    of the first bad byte."""
+    return decode_noting(data)[0]
+
+
+def decode_noting(data: bytes) -> tuple[str, str | None]:
+    """decode(), and a note for a warning when the file was not read as UTF-8."""
+    note = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ValueError((1, "this file starts like UTF-16 text but is not; save it as UTF-8")) from None
     else:
         if b"\x00" in data:
             raise ValueError((1, "this is not a text file (it contains NUL bytes)"))
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise ValueError((line, f"this file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+            legacy = decode_legacy(data)
+            if legacy is None:
+                line = data[: exc.start].count(b"\n") + 1
+                raise ValueError((line, f"this file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")) from None
+            text, note = legacy, LEGACY_NOTE
+    return strip_control_characters(text.replace("\r\n", "\n").replace("\r", "\n")), note
 
 
 _PART_NUMBER = re.compile(
@@ -101,13 +125,14 @@ class Head:
     fields: dict[str, str]  # field name -> the key the author wrote it under
     lines: dict[str, int]  # front-matter key -> file line
     path: str
+    notes: tuple[Problem, ...] = ()  # warnings found while reading it
 
 
 def read_head(source: Source, config: Config) -> Head | Problem:
     """Decode a source and read its front matter, or the error that prevents it."""
     shown = source.shown
     try:
-        text = decode(source.data)
+        text, note = decode_noting(source.data)
         split = split_front_matter(text)
         raw = parse_front_matter(split)
     except FrontMatterError as exc:
@@ -132,7 +157,8 @@ def read_head(source: Source, config: Config) -> Head | Problem:
         )
     except BadUrl as exc:
         return error(shown, lines.get(fields.get("url", "url"), 1), str(exc))
-    return Head(source, split, meta, fields, lines, path)
+    notes = (warning(shown, 1, note),) if note else ()
+    return Head(source, split, meta, fields, lines, path, notes)
 
 
 def parse_article(
@@ -141,7 +167,7 @@ def parse_article(
     """An Article from a source whose front matter is read, with its warnings."""
     source, split, meta, fields, lines, path = head.source, head.split, head.meta, head.fields, head.lines, head.path
     shown = source.shown
-    problems: list[Problem] = []
+    problems: list[Problem] = list(head.notes)
     body, authors, title = split.body, meta.authors, meta.title
     plain = meta.format == "text" or (meta.format != "markdown" and _is_plain_text(source.key, body))
     if plain:
@@ -157,7 +183,12 @@ def parse_article(
         title=title,
         sections_are_topics=plain,
     )
-    rendered = renderer.render(body, request)
+    try:
+        rendered = renderer.render(body, request)
+    except RecursionError:  # Python-Markdown recurses once per level of nesting
+        line = split.body_line + nesting_line(body) - 1 if not plain else split.body_line
+        problems.append(error(shown, line, "lists, quotes or emphasis are nested too deeply (hundreds of levels) to convert; flatten them"))
+        rendered = renderer.render("", request)
     original_lines = split.body.split("\n")
     for issue in rendered.issues:
         line = issue.line
@@ -185,15 +216,16 @@ def parse_article(
         date=meta.date,
         updated=meta.updated,
         authors=authors,
-        description=meta.description,
+        description=meta.description or _shortened(rendered.summary),
         tags=meta.tags,
         categories=meta.categories,
         series=meta.series,
         series_order=meta.series_order if meta.series_order is not None else part_number(title),
+        series_order_line=lines.get(fields.get("series_order", ""), lines.get(fields.get("title", ""), 1)),
         draft=meta.draft,
         difficulty=difficulty,
         aliases=meta.aliases,
-        html=rendered.html,
+        html=rendered.html if config.raw_html else sanitize_html(rendered.html),
         toc=rendered.toc,
         topics=tuple(_in_file_lines(topic, split.body_line) for topic in topics),
         tables=rendered.tables,
@@ -217,6 +249,13 @@ def _with_difficulty(topic: Topic, difficulty: Difficulty) -> Topic:
 
 def _in_file_lines(topic: Topic, body_line: int) -> Topic:
     return replace(topic, line=topic.line + body_line - 1 if topic.line else 0)
+
+
+def _shortened(text: str, limit: int = 160) -> str:
+    """A description from a first paragraph: whole words, at most about `limit` characters."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _fallback_title(body: str, key: str) -> str:

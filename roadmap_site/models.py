@@ -76,6 +76,7 @@ class Article:
     categories: tuple[str, ...]
     series: tuple[str, ...]
     series_order: int | None
+    series_order_line: int  # file line of the part number, for messages (1 when it is in the title)
     draft: bool
     difficulty: Difficulty | None
     aliases: tuple[str, ...]

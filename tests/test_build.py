@@ -147,7 +147,7 @@ def test_errors_of_all_files_are_reported_together_and_output_is_untouched(site)
     write = lambda rel, text: (root / rel).write_text(text)  # noqa: E731
     write("content/bad1.md", "---\ntitle: A\ndescription: Docker: the basics\n---\n")
     write("content/bad2.md", "---\ntitle: B\n")
-    (root / "content/bad3.md").write_bytes(b"---\ntitle: C\n---\nok\n\xff\xfe bad\n")
+    (root / "content/bad3.md").write_bytes(b"---\ntitle: C\xc3\xa9\n---\nok\n\xff\xfe bad\n")  # UTF-8, then not
     with pytest.raises(BuildFailed) as failed:
         build(root)
     shown = [str(p) for p in failed.value.problems if p.severity == "error"]

@@ -15,13 +15,16 @@ from roadmap_site.aliases import alias_pages
 from roadmap_site.assemble import assemble_site, check_fragments
 from roadmap_site.cache import CACHE_DIR, ArticleCache, entry_digest
 from roadmap_site.config import Config, load_config
-from roadmap_site.errors import BuildFailed, Problem, error
+from roadmap_site.errors import BuildFailed, Problem, error, warning
+from roadmap_site.graph import prerequisite_graph
 from roadmap_site.fs import UnsafePath, check_output_folder, check_output_path, write_site
 from roadmap_site.links import LinkIndex
 from roadmap_site.loader import ContentFiles, Head, list_content, parse_article, read_head, read_sources
 from roadmap_site.markup import MarkdownRenderer
 from roadmap_site.models import Article, Site
+from roadmap_site.outputs import site_outputs
 from roadmap_site.render import Renderer, make_environment
+from roadmap_site.search import index_site
 from roadmap_site.resources import bundled
 
 LIGHT_CODE_STYLE = "default"
@@ -184,6 +187,7 @@ def build(
             cache.clear()
     site, found = load_site(content, config, cache, workers, progress)
     problems += found
+    problems += prerequisite_graph(site)[1]  # unknown prerequisites and cycles, as warnings
     files, origins, collisions = {}, {}, []
     env = make_environment(layout.template_dirs)
     renderer = Renderer(env, site, config)
@@ -191,6 +195,8 @@ def build(
         _add(files, origins, collisions, article.path, renderer.article(article).encode("utf-8"), article.source)
     for path, html in renderer.listing_pages():
         _add(files, origins, collisions, path, html.encode("utf-8"), path)
+    for path, data in site_outputs(site, config).items():
+        _add(files, origins, collisions, path, data, path)
     redirects, alias_problems = alias_pages(site, config, env)
     problems += alias_problems
     for path, html, origin in redirects:  # after the real pages, so a clash names the alias
@@ -201,6 +207,10 @@ def build(
     if any(p.severity == "error" for p in problems):
         raise BuildFailed(sorted(problems, key=lambda p: (p.path, p.line)))
     written, removed = write_site(out_dir, files)
+    if config.search:
+        indexed = index_site(out_dir)  # after writing: Pagefind reads the written pages
+        if indexed is not None:  # the pages are written and usable; the report says so
+            problems.append(warning(indexed.path, indexed.line, indexed.message))
     return BuildReport(
         out_dir=out_dir,
         articles=len(site.articles),

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from roadmap_site import __version__
 from roadmap_site.build import build
+from roadmap_site.check import add_arguments as add_check_arguments
+from roadmap_site.scaffold import add_init_arguments, add_new_arguments
 from roadmap_site.errors import BuildFailed, failure_report
 
 
@@ -53,6 +55,15 @@ def _parser() -> argparse.ArgumentParser:
     init_ci_cmd.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR")
     init_ci_cmd.add_argument("--force", action="store_true", help="overwrite an existing workflow file")
     init_ci_cmd.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
+
+    check_cmd = commands.add_parser("check", help="report problems in the site without writing anything")
+    add_check_arguments(check_cmd)
+    new_cmd = commands.add_parser("new", help="create an article; with --series, as the series' next part")
+    add_new_arguments(new_cmd)
+    init_cmd = commands.add_parser("init", help="create a new site that builds at once")
+    add_init_arguments(init_cmd)
+    for command in (check_cmd, new_cmd, init_cmd):
+        command.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
     return parser
 
 
@@ -140,4 +151,30 @@ def _init_ci(args: argparse.Namespace) -> int:
     return run_init_ci(args)
 
 
-_COMMANDS = {"build": _build, "serve": _serve, "publish": _publish, "init-ci": _init_ci}
+def _check(args: argparse.Namespace) -> int:
+    from roadmap_site.check import run_check  # noqa: PLC0415
+
+    return run_check(args)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from roadmap_site.scaffold import run_new  # noqa: PLC0415
+
+    return run_new(args)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from roadmap_site.scaffold import run_init  # noqa: PLC0415
+
+    return run_init(args)
+
+
+_COMMANDS = {
+    "build": _build,
+    "serve": _serve,
+    "publish": _publish,
+    "init-ci": _init_ci,
+    "check": _check,
+    "new": _new,
+    "init": _init,
+}

@@ -28,6 +28,8 @@ class Config:
     difficulty_levels: tuple[str, ...] = DEFAULT_LEVELS
     drafts: bool = False
     permalink: str | None = None  # e.g. "/:series/:slug/"; None mirrors the content tree
+    search: bool = True  # Pagefind search; `search: false` in roadmap.yml turns it off
+    raw_html: bool = False  # true: HTML in articles is kept as written, scripts and all (see sanitize.py)
 
     def difficulty(self, value: str) -> Difficulty:
         """The level named by value, case-insensitively; an unknown name ranks last."""
@@ -80,6 +82,12 @@ def _config_from(data: dict[str, Any], shown: str, lines: dict[str, int]) -> tup
             problems.append(error(shown, lines.get("permalink", 1), f"permalink may use only {', '.join(':' + t for t in sorted(PERMALINK_TOKENS))}"))
         else:
             settings["permalink"] = pattern.strip()
+    for flag in ("raw_html", "search"):
+        if flag in data:
+            if isinstance(data[flag], bool):
+                settings[flag] = data[flag]
+            else:
+                problems.append(error(shown, lines.get(flag, 1), f"{flag} must be true or false"))
     levels = data.get("difficulty", data.get("difficulty_levels"))
     if levels is not None:
         if isinstance(levels, list) and levels and all(isinstance(v, str) and v.strip() for v in levels):

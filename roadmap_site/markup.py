@@ -68,6 +68,7 @@ class RenderedBody:
     html: str
     title: str | None  # text of the first heading, before any was dropped
     title_anchor: str | None  # the id of that heading when it was dropped: the page title takes it
+    summary: str  # the first paragraph as plain text, for articles that give no description
     toc: tuple[TocEntry, ...]
     topics: tuple[Topic, ...]
     tables: tuple[ComparisonTable, ...]
@@ -98,6 +99,7 @@ class _Conversion:
     title: str | None = None
     dropped_anchor: str | None = None
     word_count: int = 0
+    summary: str = ""
     anchors: set[str] = field(default_factory=set)
     links: list[LinkRef] = field(default_factory=list)
     link_keys: set[str] = field(default_factory=set)
@@ -132,6 +134,7 @@ class MarkdownRenderer:
             html=html,
             title=state.title,
             title_anchor=state.dropped_anchor,
+            summary=state.summary,
             toc=tuple(_toc_entry(token) for token in _flatten_top_level(tokens)),
             topics=tuple(state.topics),
             tables=tuple(state.tables),
@@ -238,6 +241,7 @@ class _RoadmapTreeprocessor(Treeprocessor):
         self._collect_tables(root)
         self._rewrite_links(root, request)
         state.word_count = len(self._text(root).split())
+        state.summary = _first_paragraph(root)
 
     def _text(self, element: etree.Element) -> str:
         return _plain_text(element, self.md)
@@ -388,6 +392,16 @@ def _plain_text(element: etree.Element, md: markdown.Markdown) -> str:
     text = "".join(element.itertext())
     text = HTML_PLACEHOLDER_RE.sub(lambda m: _TAG.sub("", md.htmlStash.rawHtmlBlocks[int(m.group(1))]), text)
     return _unescape(text)
+
+
+def _first_paragraph(root: etree.Element) -> str:
+    """The text of the first paragraph of prose; raw HTML (a script, a widget) is not prose."""
+    for child in root:
+        if child.tag == "p" and not child.get("class"):
+            text = " ".join(_unescape(HTML_PLACEHOLDER_RE.sub("", "".join(child.itertext()))).split())
+            if text:
+                return text
+    return ""
 
 
 def _unescape(text: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roadmap_site.build import build
+from roadmap_site.cache import ArticleCache
 from roadmap_site.errors import BuildFailed, failure_report
 from roadmap_site.fs import MANIFEST
 
@@ -322,7 +323,8 @@ def _publish(args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory(prefix="roadmap-site-publish-") as scratch:
         out_dir = Path(scratch) / "site"
-        report = build(site_dir, out_dir, base_url=base_url, drafts=args.drafts)
+        # A cache of this process only: publishing adds nothing to the user's working tree.
+        report = build(site_dir, out_dir, base_url=base_url, drafts=args.drafts, cache=ArticleCache())
         for problem in report.warnings:
             print(problem, file=sys.stderr)
         prepare_pages_folder(out_dir, cname)

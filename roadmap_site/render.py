@@ -16,7 +16,11 @@ import jinja2
 
 from roadmap_site import urls
 from roadmap_site.config import Config
+from roadmap_site.graph import Prerequisites, prerequisite_graph
 from roadmap_site.models import Article, ComparisonTable, Difficulty, Series, Site, Topic, reading_minutes
+from roadmap_site.outputs import SITE_FEED, absolute_url, series_feed_path, series_slug
+
+SEARCH_PAGE = "search/index.html"
 
 
 def make_environment(template_dirs: Iterable[Path]) -> jinja2.Environment:
@@ -64,12 +68,36 @@ class SeriesNav:
 
 
 @dataclass(frozen=True)
+class TopicStop:
+    """A topic on a roadmap map, with the id its progress mark is stored under."""
+
+    topic: Topic
+    progress_id: str
+
+
+@dataclass(frozen=True)
+class PartStop:
+    """One part of a series as its map shows it."""
+
+    number: int
+    article: Article
+    progress_id: str
+    topics: tuple[TopicStop, ...]
+    spread: tuple[tuple[Difficulty, int], ...]
+    requires: tuple[Article, ...]  # prerequisites beyond the previous part
+
+
+@dataclass(frozen=True)
 class SeriesSummary:
     series: Series
     parts: tuple[Article, ...]
     minutes: int
     spread: tuple[tuple[Difficulty, int], ...]
     topic_count: int
+    stops: tuple[PartStop, ...] = ()
+    topic_ids: str = ""  # every topic's progress id, space-separated, for the progress bar
+    levels: tuple[Difficulty, ...] = ()  # the levels its topics use, for the difficulty filter
+    feed: str | None = None  # the series' Atom feed, absolute; None without a base URL
 
 
 @dataclass(frozen=True)
@@ -91,15 +119,62 @@ class Term:
     count: int
 
 
-def summarize_series(series: Series, site: Site) -> SeriesSummary:
+def summarize_series(
+    series: Series, site: Site, graph: dict[str, Prerequisites] | None = None, base_url: str | None = None
+) -> SeriesSummary:
     parts = tuple(site.articles[key] for key in series.articles)
+    graph = graph or {}
+    stops = tuple(
+        part_stop(number, article, series, site, graph.get(article.key))
+        for number, article in enumerate(parts, 1)
+    )
+    spread = difficulty_spread(topic for a in parts for topic in a.topics)
     return SeriesSummary(
         series=series,
         parts=parts,
         minutes=reading_minutes(sum(a.word_count for a in parts)),
-        spread=difficulty_spread(topic for a in parts for topic in a.topics),
+        spread=spread,
         topic_count=sum(len(a.topics) for a in parts),
+        stops=stops,
+        topic_ids=" ".join(topic.progress_id for stop in stops for topic in stop.topics),
+        levels=tuple(level for level, _ in spread),
+        feed=absolute_url(base_url, series_feed_path(series)) if base_url else None,
     )
+
+
+def part_stop(number: int, article: Article, series: Series, site: Site, links: Prerequisites | None) -> PartStop:
+    article_id = progress_id(article, site)
+    previous = series.articles[number - 2] if number > 1 else None
+    requires = tuple(site.articles[key] for key in (links.declared if links else ()) if key != previous)
+    return PartStop(
+        number=number,
+        article=article,
+        progress_id=article_id,
+        topics=tuple(TopicStop(topic, f"{article_id}#{topic.anchor}") for topic in article.topics),
+        spread=difficulty_spread(article.topics),
+        requires=requires,
+    )
+
+
+def progress_id(article: Article, site: Site) -> str:
+    """'series-slug/article-slug': the stable name a reader's progress mark is stored under.
+    An article in several series is marked once, under its first series."""
+    series = next((one for one in site.series.values() if article.key in one.articles), None)
+    folder = series_slug(series) if series else "articles"
+    segments = [s for s in article.path.split("/") if s and s != "index.html"]
+    slug = segments[-1].removesuffix(".html") if segments else "home"
+    return f"{folder}/{slug}"
+
+
+def pagefind_filters(article: Article, site: Site) -> tuple[tuple[str, str], ...]:
+    """(filter, value) pairs the search index files this article under."""
+    levels = [topic.difficulty for topic in article.topics if topic.difficulty is not None]
+    if article.difficulty is not None:
+        levels.insert(0, article.difficulty)
+    names = [("Series", one.name) for one in site.series.values() if article.key in one.articles]
+    names += [("Difficulty", level.name) for level in sorted(set(levels), key=lambda level: (level.rank, level.name))]
+    names += [("Tag", tag) for tag in article.tags]
+    return tuple(dict.fromkeys(names))
 
 
 def difficulty_spread(topics: Iterable[Topic]) -> tuple[tuple[Difficulty, int], ...]:
@@ -123,42 +198,65 @@ class Renderer:
         self._env = env
         self._site = site
         self._config = config
+        self._graph, _ = prerequisite_graph(site)  # its warnings are the build's and check's to report
+        # Until roadmap.yml has a `search` setting, search is on.
+        self._search = config.search
         self._nav = [
             ("Home", urls.HOME),
             ("Difficulty", urls.DIFFICULTY_INDEX),
             ("Comparisons", urls.COMPARISONS),
             ("Tags", urls.taxonomy_path("tags")),
+            *([("Search", SEARCH_PAGE)] if self._search else []),
         ]
 
-    def page(self, template: str, path: str, **context: Any) -> str:
+    def page(self, template: str, path: str, description: str = "", og_type: str = "website", **context: Any) -> str:
         linker = urls.Linker(path, self._config.base_url, absolute=path == urls.NOT_FOUND)
+        base_url = self._config.base_url
         return self._env.get_template(template).render(
             site=self._config,
             page_path=path,
             nav=[(label, target) for label, target in self._nav],
             url=linker,
             asset=linker.asset,
+            description=description or self._config.description,
+            canonical=absolute_url(base_url, path) if base_url and path != urls.NOT_FOUND else None,
+            og_type=og_type,
+            site_feed=absolute_url(base_url, SITE_FEED) if base_url else None,
             **context,
         )
 
     def article(self, article: Article) -> str:
+        site = self._site
+        links = self._graph.get(article.key, Prerequisites((), ()))
         return self.page(
             "article.html",
             article.path,
+            description=article.description,
+            og_type="article",
             article=article,
-            series=series_navs(article, self._site),
+            series=series_navs(article, site),
             tags=[(name, urls.term_path("tags", name)) for name in article.tags],
             categories=[(name, urls.term_path("categories", name)) for name in article.categories],
+            before=[site.articles[key] for key in links.before],
+            next_up=[site.articles[key] for key in links.next_up],
+            progress_id=progress_id(article, site),
+            topic_ids={topic.anchor: f"{progress_id(article, site)}#{topic.anchor}" for topic in article.topics},
+            search_filters=pagefind_filters(article, site) if self._search else (),
         )
 
     def listing_pages(self) -> Iterator[tuple[str, str]]:
         """Every page but the articles' own, as (output path, HTML)."""
         site = self._site
-        summaries = [summarize_series(one, site) for one in site.series.values()]
+        summaries = [summarize_series(one, site, self._graph, self._config.base_url) for one in site.series.values()]
         standalone = [site.articles[key] for key in site.home]
         yield urls.HOME, self.page("home.html", urls.HOME, series_list=summaries, articles=standalone)
         for summary in summaries:
-            yield summary.series.path, self.page("series.html", summary.series.path, summary=summary)
+            options = [[level.slug, level.name] for level in summary.levels]
+            yield summary.series.path, self.page(
+                "series.html", summary.series.path, summary=summary, level_options=options
+            )
+        if self._search:
+            yield SEARCH_PAGE, self.page("search.html", SEARCH_PAGE, levels=[(level, urls.difficulty_path(level.slug)) for level in site.difficulty_levels])
         yield from self._taxonomy_pages("tags", "Tags", site.tags)
         yield from self._taxonomy_pages("categories", "Categories", site.categories)
         yield from self._difficulty_pages()
@@ -166,7 +264,7 @@ class Renderer:
         yield urls.NOT_FOUND, self.page("404.html", urls.NOT_FOUND)
 
     def _taxonomy_pages(self, taxonomy: str, label: str, terms: dict[str, tuple[str, ...]]):
-        if not terms:
+        if not terms and taxonomy != "tags":  # the site navigation always links to the tags
             return
         listing = [Term(name, urls.term_path(taxonomy, name), len(keys)) for name, keys in terms.items()]
         index = urls.taxonomy_path(taxonomy)

@@ -25,6 +25,8 @@ PAGES = [
     "tags/index.html",
     "tags/docker/index.html",
     "404.html",
+    "search/index.html",
+    "series/backend-developer-roadmap/index.html",
 ]
 
 try:

@@ -1,0 +1,99 @@
+"""`roadmap-site check`: everything a build would complain about, and what a reader would
+stumble on, without writing a file.
+
+The build's own checks (broken links, #anchors, missing images, unknown difficulties,
+duplicate part numbers) come from loading the site; this module adds the roadmap's shape:
+gaps in a series' numbering, prerequisites that name nothing or go round in a circle, and
+articles without a description.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from roadmap_site.build import find_layout, load_site
+from roadmap_site.config import load_config
+from roadmap_site.errors import Problem, warning
+from roadmap_site.graph import FRONT_MATTER_KEY, prerequisite_graph
+from roadmap_site.loader import Head, list_content, read_head, read_sources
+from roadmap_site.models import Site
+
+
+def check_site(site_dir: Path, strict: bool = False) -> list[Problem]:
+    """Every problem of the site in site_dir, sorted by file and line; with strict, the
+    warnings are errors too."""
+    layout = find_layout(site_dir)
+    config, problems = load_config(layout.config_dir)
+    if not any(p.severity == "error" for p in problems):
+        content = list_content(layout.content_dir)
+        site, found = load_site(content, config)
+        heads = {head.source.key: head for head in map(lambda s: read_head(s, config), read_sources(content))
+                 if isinstance(head, Head)}
+        problems += found
+        problems += roadmap_problems(site, heads)
+    problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
+    return [replace(p, severity="error") for p in problems] if strict else problems
+
+
+def roadmap_problems(site: Site, heads: dict[str, Head]) -> list[Problem]:
+    """The checks that need the whole site: series numbering, prerequisites, descriptions."""
+    prerequisite_lines = {key: head.lines.get(FRONT_MATTER_KEY, 1) for key, head in heads.items()}
+    _, problems = prerequisite_graph(site, prerequisite_lines)
+    return series_gaps(site, heads) + problems + missing_descriptions(site)
+
+
+def _key_line(head: Head | None, field: str) -> int:
+    if head is None or field not in head.fields:
+        return 1
+    return head.lines.get(head.fields[field], 1)
+
+
+def series_gaps(site: Site, heads: dict[str, Head]) -> list[Problem]:
+    """A numbered series should count 1, 2, 3...: a skipped number usually means a part is
+    missing or misnumbered. Unnumbered parts are not judged."""
+    problems = []
+    for one in site.series.values():
+        expected = 1
+        for key in one.articles:
+            article = site.articles[key]
+            number = article.series_order
+            if number is None:
+                continue
+            if number > expected:
+                missing = str(expected) if number == expected + 1 else f"{expected} to {number - 1}"
+                problems.append(warning(article.source, _key_line(heads.get(key), "series_order"),
+                                        f"series {one.name!r} has no part {missing} before part {number}"))
+            expected = max(expected, number + 1)
+    return problems
+
+
+def missing_descriptions(site: Site) -> list[Problem]:
+    return [
+        warning(article.source, 1, "no description: add `description:` to the front matter; "
+                                   "listings, feeds, search results and link previews show it")
+        for article in site.articles.values()
+        if not article.description
+    ]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print each problem on its own line and a summary; exit 1 when any is an error."""
+    site_dir: Path = args.site_dir
+    if not site_dir.is_dir():
+        print(f"roadmap-site: {site_dir} is not a folder", file=sys.stderr)
+        return 1
+    problems = check_site(site_dir, strict=args.strict)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(f"checked {site_dir}: {errors} error(s), {warnings} warning(s)")
+    return 1 if errors else 0

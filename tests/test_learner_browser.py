@@ -1,0 +1,234 @@
+"""A learner in a real Chromium: progress marks that persist, export and import, the difficulty
+filter, search with filters, and every control by keyboard."""
+
+import functools
+import json
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from roadmap_site.search import index_site, pagefind_executable
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+IN_CI = os.environ.get("CI") == "true"
+SERIES = "series/cloud-native-journey/index.html"
+TOPICS = 17  # in the sample's Cloud Native Journey
+
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:  # pragma: no cover - the test extra installs it
+    sync_playwright = None
+
+missing = [what for what, ok in (("chromium", CHROMIUM.exists()), ("playwright", sync_playwright is not None)) if not ok]
+pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {', '.join(missing)}")
+needs_pagefind = pytest.mark.skipif(pagefind_executable() is None and not IN_CI, reason='missing: pip install "pagefind[bin]"')
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def build_learner_site(out: Path) -> Path:
+    """The sample site as the build will make it once search is wired in: pages, then the index."""
+    from roadmap_site.build import build
+
+    out = build(REPO, out_dir=out).out_dir
+    if pagefind_executable() is not None:
+        assert index_site(out) is None
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    return build_learner_site(tmp_path_factory.mktemp("learner") / "site")
+
+
+@pytest.fixture(scope="module")
+def served(built):
+    out = built
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(accept_downloads=True)
+    yield context
+    context.close()
+
+
+def topic(page, anchor: str):
+    return page.locator(f'li[data-progress-id$="#{anchor}"]').first
+
+
+def mark(page, anchor: str, state: str) -> None:
+    topic(page, anchor).get_by_role("button", name=state).click()
+
+
+def test_marks_and_progress_bars_persist_across_reloads_and_pages(served, context):
+    page = context.new_page()
+    page.goto(served + SERIES)
+    summary = page.locator(".page-header .progress-text")
+    expect(summary).to_have_text(f"0 of {TOPICS} topics done")
+    mark(page, "what-cloud-native-actually-means", "Done")
+    mark(page, "writing-a-good-dockerfile", "Done")
+    mark(page, "services-and-ingress", "Learning")
+    expect(summary).to_have_text(f"2 of {TOPICS} topics done · 1 learning")
+    page.reload()
+    expect(topic(page, "writing-a-good-dockerfile").get_by_role("button", name="Done")).to_have_attribute("aria-pressed", "true")
+    expect(topic(page, "services-and-ingress").get_by_role("button", name="Learning")).to_have_attribute("aria-pressed", "true")
+    assert page.locator(".page-header progress").evaluate("p => [p.value, p.max]") == [2, TOPICS]
+    mark(page, "services-and-ingress", "Learning")  # pressing a pressed mark clears it
+    expect(summary).to_have_text(f"2 of {TOPICS} topics done")
+    page.goto(served + "index.html")
+    card = page.locator(".series-card", has_text="Cloud Native Journey")
+    expect(card.locator(".progress-text")).to_have_text(f"2 of {TOPICS} topics done")
+    page.goto(served + "cloud-native-journey/part-2-containers/index.html")
+    aside = page.locator(".topics-summary")
+    expect(topic(aside, "writing-a-good-dockerfile").get_by_role("button", name="Done")).to_have_attribute("aria-pressed", "true")
+    if AXE.is_file():
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})")
+        assert [v["id"] for v in result["violations"]] == []
+
+
+def test_export_then_import_restores_progress_in_a_fresh_browser(served, browser, context, tmp_path):
+    page = context.new_page()
+    page.goto(served + SERIES)
+    mark(page, "registries-tags-and-digests", "Done")
+    mark(page, "operators-and-custom-resources", "Skipped")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text())
+    assert data["format"] == "roadmap-progress"
+    assert data["marks"]["cloud-native-journey/part-2-containers#registries-tags-and-digests"] == "done"
+
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    other.goto(served + "index.html")
+    with other.expect_file_chooser() as chooser:
+        other.get_by_role("button", name="Import progress").click()
+    chooser.value.set_files(str(exported))
+    expect(other.get_by_role("status").filter(has_text="Imported")).to_have_text(f"Imported {len(data['marks'])} marks.")
+    other.goto(served + SERIES)
+    expect(topic(other, "registries-tags-and-digests").get_by_role("button", name="Done")).to_have_attribute("aria-pressed", "true")
+    expect(topic(other, "operators-and-custom-resources").get_by_role("button", name="Skipped")).to_have_attribute("aria-pressed", "true")
+    fresh.close()
+
+
+def test_difficulty_filter_and_hide_done(served, context):
+    page = context.new_page()
+    page.goto(served + SERIES)
+    topics = page.locator("[data-progress-map] li[data-difficulty]")
+    page.get_by_label("Show topics").select_option(label="Only Beginner")
+    shown = [t.get_attribute("data-difficulty") for t in topics.all() if t.is_visible()]
+    assert shown and set(shown) == {"beginner"}
+    mark(page, "what-cloud-native-actually-means", "Done")
+    page.get_by_label("Hide done").check()
+    expect(topic(page, "what-cloud-native-actually-means")).to_be_hidden()
+    assert len([t for t in topics.all() if t.is_visible()]) == len(shown) - 1
+    page.get_by_label("Show topics").select_option(label="All difficulties")
+    page.get_by_label("Hide done").uncheck()
+    assert all(t.is_visible() for t in topics.all())
+
+
+def test_every_control_is_reached_and_used_by_keyboard(served, context):
+    page = context.new_page()
+    page.goto(served + SERIES)
+    reached = set()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const e = document.activeElement;
+            return e.tagName + ':' + (e.id || e.getAttribute('data-mark') || e.textContent.trim().slice(0, 30)); }""")
+        reached.add(focused)
+        if focused.startswith("BUTTON:Import"):
+            break
+    for control in ("SELECT:filter-level", "INPUT:filter-hide-done", "BUTTON:done", "BUTTON:learning",
+                    "BUTTON:skipped", "BUTTON:Export progress", "BUTTON:Import progress"):
+        assert control in reached, control
+    done = topic(page, "networking-for-service-developers").get_by_role("button", name="Done")
+    done.focus()
+    page.keyboard.press("Space")
+    expect(done).to_have_attribute("aria-pressed", "true")
+    page.keyboard.press("Enter")
+    expect(done).to_have_attribute("aria-pressed", "false")
+    level = page.get_by_label("Show topics")
+    level.focus()
+    page.keyboard.press("ArrowDown")
+    assert level.input_value() == "beginner"
+    hide = page.get_by_label("Hide done")
+    hide.focus()
+    page.keyboard.press("Space")
+    assert hide.is_checked()
+    page.get_by_role("button", name="Export progress").focus()
+    with page.expect_download():
+        page.keyboard.press("Enter")
+
+
+def test_without_javascript_no_control_shows_and_the_map_reads_in_order(served, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served + SERIES)
+    assert page.get_by_role("button").count() == 0
+    assert page.locator("progress").count() == 0
+    assert page.locator("[data-progress-map] > li h2").all_inner_texts()[0].startswith("Cloud Native Journey: Foundations")
+    context.close()
+
+
+@needs_pagefind
+def test_search_finds_a_word_of_the_body_and_the_difficulty_filter_narrows(served, context):
+    page = context.new_page()
+    page.goto(served + "search/index.html")
+    expect(page.locator("#search-status")).to_be_hidden()
+    page.locator(".pagefind-ui__search-input").fill("kubernetes")
+    results = page.locator(".pagefind-ui__result-link")
+    expect(results.first).to_be_visible()
+    page.wait_for_timeout(500)  # results arrive in batches
+    everything = results.count()
+    page.locator(".pagefind-ui__filter-name", has_text="Difficulty").click()
+    page.get_by_label("Beginner", exact=False).first.check()
+    expect(results).not_to_have_count(everything)
+    narrowed = results.count()
+    assert 0 < narrowed < everything
+    page.locator(".pagefind-ui__search-input").fill("namespaces")
+    page.get_by_label("Beginner", exact=False).first.uncheck()
+    expect(page.locator(".pagefind-ui__result-link", has_text="Packaging Services with Containers")).to_be_visible()
+
+
+def test_search_page_says_plainly_it_cannot_run_from_a_file(built, context):
+    page = context.new_page()
+    page.goto((built / "search/index.html").as_uri())
+    expect(page.locator("#search-status")).to_contain_text("cannot run from a file opened on disk")
+    expect(page.locator("#search-status")).to_contain_text("file://")
+
+
+def test_indexing_without_pagefind_is_a_warning_not_a_failure(tmp_path, monkeypatch):
+    import roadmap_site.search as search
+
+    monkeypatch.setattr(search, "pagefind_executable", lambda: None)
+    problem = search.index_site(tmp_path)
+    assert problem.severity == "warning" and 'pip install "pagefind[bin]"' in problem.message

@@ -13,7 +13,7 @@ from pygments.formatters import HtmlFormatter
 
 from roadmap_site.aliases import alias_pages
 from roadmap_site.assemble import assemble_site, check_fragments
-from roadmap_site.cache import CACHE_DIR, ArticleCache, entry_digest
+from roadmap_site.cache import ArticleCache, cache_folder, entry_digest
 from roadmap_site.config import Config, load_config
 from roadmap_site.errors import BuildFailed, Problem, error, warning
 from roadmap_site.graph import prerequisite_graph
@@ -168,7 +168,7 @@ def build(
     progress: Progress | None = None,
 ) -> BuildReport:
     """Build the site in site_dir into out_dir. Raises BuildFailed, leaving out_dir as it
-    was. Parsed articles are kept in SITE_DIR/.roadmap-cache (or in the cache the caller
+    was. Parsed articles are kept in the user's cache folder (or in the cache the caller
     keeps), so the next build parses only what changed; clean=True starts afresh."""
     started = time.perf_counter()
     layout = find_layout(site_dir)
@@ -182,7 +182,7 @@ def build(
         raise BuildFailed(problems)
     content = list_content(layout.content_dir)
     if cache is None:
-        cache = ArticleCache(None if layout.is_sample else site_dir / CACHE_DIR)
+        cache = ArticleCache(None if layout.is_sample else cache_folder(site_dir))
         if clean:
             cache.clear()
     site, found = load_site(content, config, cache, workers, progress)

@@ -4,10 +4,11 @@
 Parsing an article is a pure function of its source, its output path, the config and what
 the link index says about the links it makes. An entry is keyed by a digest of the first
 three and checked against the fourth, so adding an article re-parses only the articles that
-link to it. The cache folder belongs to roadmap-site alone: an entry that cannot be read,
-or was written by another version, is ignored and rewritten, never trusted. Entries are
-pickles, which can carry code, so each is sealed with an HMAC whose key lives in the user's
-own cache folder: an entry planted in a cloned repository fails the seal and is never loaded.
+link to it. The cache lives in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache), one folder per
+site, as Hugo keeps its own: nothing is added to the site's folder or its repository. An
+entry that cannot be read, or was written by another version, is ignored and rewritten,
+never trusted. Entries are pickles, which can carry code, so each is sealed with an HMAC
+keyed by a secret made for this user: an entry that did not come from here is never loaded.
 """
 
 from __future__ import annotations
@@ -27,17 +28,26 @@ from roadmap_site.links import LinkIndex
 from roadmap_site.loader import Head
 from roadmap_site.models import Article
 
-CACHE_DIR = ".roadmap-cache"
 _FORMAT = f"roadmap-site {__version__} articles 1"
 
 Entry = tuple[tuple, Article, list[Problem]]  # (link signature, article, problems)
 _SEAL = hashlib.sha256().digest_size
 
 
+def _cache_home() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "roadmap-site"
+
+
+def cache_folder(site_dir: Path) -> Path:
+    """Where the articles of the site in site_dir are cached."""
+    name = hashlib.sha256(str(site_dir.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return _cache_home() / "sites" / name
+
+
 def _sealing_key() -> bytes:
     """This user's key for sealing cache entries, made once. Where it cannot be kept, a key
     for this process alone: entries then last only as long as the process."""
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "roadmap-site"
+    home = _cache_home()
     path = home / "cache-key"
     try:
         key = path.read_bytes()

@@ -26,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("-o", "--output", type=Path, metavar="OUT", help="output folder (default: SITE_DIR/_site)")
     build_cmd.add_argument("--base-url", metavar="URL", help="the address the site is published at")
     build_cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
-    build_cmd.add_argument("--clean", action="store_true", help="ignore what earlier builds left in .roadmap-cache")
+    build_cmd.add_argument("--clean", action="store_true", help="parse every article again, ignoring the build cache")
     build_cmd.add_argument("--quiet", "-q", action="store_true", help="print only problems")
     build_cmd.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
 

@@ -17,7 +17,7 @@ from roadmap_site.config import CONFIG_FILE, Config, load_config
 from roadmap_site.loader import list_content
 from roadmap_site.urls import slugify
 
-GITIGNORE = "_site/\n.roadmap-cache/\n"
+GITIGNORE = "_site/\n"
 SAMPLE_SERIES = "First Steps"
 
 

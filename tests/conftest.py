@@ -23,6 +23,13 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+@pytest.fixture(autouse=True)
+def private_cache_home(tmp_path_factory, monkeypatch):
+    """Builds in tests keep their cache (and its key) in a folder of the test run's own,
+    never in the real user's; subprocesses inherit it."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache-home"))
+
+
 @pytest.fixture
 def site(tmp_path: Path):
     """A factory: site({"content/a.md": "..."}) returns the site folder."""

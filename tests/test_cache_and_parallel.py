@@ -6,7 +6,7 @@ import pytest
 
 from conftest import write_files
 from roadmap_site.build import build
-from roadmap_site.cache import CACHE_DIR
+from roadmap_site.cache import cache_folder
 
 
 def corpus(count: int) -> dict[str, str]:
@@ -63,7 +63,8 @@ def test_the_cache_never_serves_a_stale_page(tmp_path, change):
     root = write_files(tmp_path / "site", corpus(12))
     out = tmp_path / "out"
     build(root, out_dir=out, workers=1)
-    assert any((root / CACHE_DIR).iterdir())
+    assert any(cache_folder(root).iterdir())
+    assert sorted(p.name for p in root.iterdir()) == ["content", "roadmap.yml"]  # nothing added to the site
     content = root / "content"
     if change == "edit article":
         (content / "track-1/part-4.md").write_text((content / "track-1/part-4.md").read_text().replace("Text 4.", "Changed words."))
@@ -89,7 +90,7 @@ def test_a_corrupted_or_foreign_cache_is_ignored(tmp_path):
     root = write_files(tmp_path / "site", corpus(6))
     out = tmp_path / "out"
     build(root, out_dir=out)
-    entries = sorted((root / CACHE_DIR).glob("*.pickle"))
+    entries = sorted(cache_folder(root).glob("*.pickle"))
     entries[0].write_bytes(b"not a pickle")
     entries[1].write_bytes(entries[1].read_bytes()[:40])
     import pickle
@@ -100,8 +101,9 @@ def test_a_corrupted_or_foreign_cache_is_ignored(tmp_path):
     assert snapshot(out) == clean_build(root, tmp_path)
 
 
-def test_a_read_only_site_builds_without_a_cache(tmp_path):
+def test_a_cache_that_cannot_be_written_is_done_without(tmp_path):
     root = write_files(tmp_path / "site", corpus(3))
-    (root / CACHE_DIR).write_text("a file where the cache folder would be")
+    cache_folder(root).parent.mkdir(parents=True, exist_ok=True)
+    cache_folder(root).write_text("a file where the cache folder would be")
     report = build(root, out_dir=tmp_path / "out")
     assert report.articles == 3

@@ -16,7 +16,7 @@ def test_init_writes_a_site_that_builds_and_passes_check(tmp_path):
     paths = init_site(root, today=DAY)
     assert sorted(p.relative_to(root).as_posix() for p in paths) == [
         ".gitignore", "content/first-steps/welcome.md", "roadmap.yml"]
-    assert (root / ".gitignore").read_text() == "_site/\n.roadmap-cache/\n"
+    assert (root / ".gitignore").read_text() == "_site/\n"
     assert 'title: "My Roadmap"' in (root / "roadmap.yml").read_text()
     report = build(root)
     assert report.articles == 1 and not report.sample and report.warnings == []

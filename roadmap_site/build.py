@@ -5,31 +5,24 @@ from __future__ import annotations
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from pygments.formatters import HtmlFormatter
-
-from roadmap_site.aliases import alias_pages
 from roadmap_site.assemble import assemble_site, check_fragments
 from roadmap_site.cache import ArticleCache, cache_folder, entry_digest
 from roadmap_site.config import Config, load_config
 from roadmap_site.errors import BuildFailed, Problem, error, warning
 from roadmap_site.graph import prerequisite_graph
-from roadmap_site.fs import UnsafePath, check_output_folder, check_output_path, write_site
+from roadmap_site.fs import check_output_folder, read_manifest, write_site
 from roadmap_site.links import LinkIndex
 from roadmap_site.loader import ContentFiles, Head, list_content, parse_article, read_head, read_sources
 from roadmap_site.markup import MarkdownRenderer
 from roadmap_site.models import Article, Site
-from roadmap_site.outputs import site_outputs
-from roadmap_site.render import Renderer, make_environment
+from roadmap_site.pages import site_files
+from roadmap_site.render import make_environment
 from roadmap_site.search import index_site
 from roadmap_site.resources import bundled
-
-LIGHT_CODE_STYLE = "default"
-DARK_CODE_STYLE = "github-dark"
-
 
 @dataclass(frozen=True)
 class Layout:
@@ -101,9 +94,9 @@ def load_site(
     parsed: list[tuple[Article, list[Problem]] | None] = [cache.lookup(d, index) for d in digests]
     missing = [position for position, found in enumerate(parsed) if found is None]
     fresh = parse_articles([heads[position] for position in missing], index, config, workers, progress)
-    for position, result in zip(missing, fresh):
-        parsed[position] = result
-        cache.store(digests[position], index, *result)
+    for position, (article, found) in zip(missing, fresh):
+        parsed[position] = (replace(article, digest=digests[position]), found)
+        cache.store(digests[position], index, *parsed[position])  # type: ignore[misc]
     cache.sweep()
     articles = []
     for article, found in parsed:  # type: ignore[misc]
@@ -188,78 +181,24 @@ def build(
     site, found = load_site(content, config, cache, workers, progress)
     problems += found
     problems += prerequisite_graph(site)[1]  # unknown prerequisites and cycles, as warnings
-    files, origins, collisions = {}, {}, []
     env = make_environment(layout.template_dirs)
-    renderer = Renderer(env, site, config)
-    for article in site.articles.values():
-        _add(files, origins, collisions, article.path, renderer.article(article).encode("utf-8"), article.source)
-    for path, html in renderer.listing_pages():
-        _add(files, origins, collisions, path, html.encode("utf-8"), path)
-    for path, data in site_outputs(site, config).items():
-        _add(files, origins, collisions, path, data, path)
-    redirects, alias_problems = alias_pages(site, config, env)
-    problems += alias_problems
-    for path, html, origin in redirects:  # after the real pages, so a clash names the alias
-        _add(files, origins, collisions, path, html.encode("utf-8"), origin)
-    for path, data, origin in _static_files(layout, content):
-        _add(files, origins, collisions, path, data, origin)
-    problems += collisions
+    previous = {} if clean else read_manifest(out_dir)  # what earlier builds wrote, to keep
+    output = site_files(site, config, env, layout.template_dirs, layout.static_dirs, content, previous, out_dir)
+    problems += output.problems
     if any(p.severity == "error" for p in problems):
         raise BuildFailed(sorted(problems, key=lambda p: (p.path, p.line)))
-    written, removed = write_site(out_dir, files)
-    if config.search:
+    written, removed = write_site(out_dir, output.files, output.fingerprints, frozenset(output.kept))
+    if config.search and (written or removed or not (out_dir / "pagefind").is_dir()):
         indexed = index_site(out_dir)  # after writing: Pagefind reads the written pages
         if indexed is not None:  # the pages are written and usable; the report says so
             problems.append(warning(indexed.path, indexed.line, indexed.message))
     return BuildReport(
         out_dir=out_dir,
         articles=len(site.articles),
-        pages=sum(1 for path in files if path.endswith(".html")),
+        pages=sum(1 for path in (*output.files, *output.kept) if path.endswith(".html")),
         written=written,
         removed=removed,
         seconds=time.perf_counter() - started,
         warnings=[p for p in problems if p.severity == "warning"],
         sample=layout.is_sample,
     )
-
-
-def _add(files, origins, collisions, path, data, origin) -> None:
-    try:
-        path = check_output_path(path)
-    except UnsafePath as exc:
-        collisions.append(error(origin, 1, str(exc)))
-        return
-    folded = path.casefold()
-    if folded in origins:
-        other, first_path = origins[folded]
-        same = "" if first_path == path else f" (as {first_path!r}: names differing only in case collide on macOS and Windows)"
-        collisions.append(error(origin, 1, f"writes {path}, which {other} also writes{same}"))
-        return
-    origins[folded] = (origin, path)
-    files[path] = data
-
-
-def _static_files(layout: Layout, content: ContentFiles):
-    """Theme and site static files (the site's override the theme's), generated code
-    styles, and the non-article files of the content folder at their own paths."""
-    chosen: dict[str, Path] = {}
-    for folder in layout.static_dirs:
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                relative = path.relative_to(folder)
-                if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-                    chosen[relative.as_posix()] = path
-    for relative, path in chosen.items():
-        yield relative, path.read_bytes(), str(path)
-    yield "assets/pygments.css", code_stylesheet().encode(), "the code stylesheet"
-    for key in sorted(content.others):
-        yield key, (content.folder / key).read_bytes(), str(content.folder / key)
-
-
-def code_stylesheet() -> str:
-    """Pygments colours for light and dark themes, following the page's own theme."""
-    light = HtmlFormatter(style=LIGHT_CODE_STYLE).get_style_defs(".highlight")
-    dark = HtmlFormatter(style=DARK_CODE_STYLE).get_style_defs(':root[data-theme="dark"] .highlight')
-    system_dark = HtmlFormatter(style=DARK_CODE_STYLE).get_style_defs(':root:not([data-theme="light"]) .highlight')
-    return f"{light}\n{dark}\n@media (prefers-color-scheme: dark) {{\n{system_dark}\n}}\n"
-

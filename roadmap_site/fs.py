@@ -47,12 +47,16 @@ def check_output_folder(out_dir: Path, protected: list[Path]) -> str | None:
     return None
 
 
-def write_site(out_dir: Path, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
-    """Make out_dir hold exactly `files` plus whatever roadmap-site did not write there.
-    Returns the paths written and the paths removed. Unchanged files are not rewritten."""
+def write_site(
+    out_dir: Path, files: dict[str, bytes], fingerprints: dict[str, str], kept: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str]]:
+    """Make out_dir hold exactly `files` and `kept` (paths left as they are), plus whatever
+    roadmap-site did not write there. Returns the paths written and the paths removed.
+    Unchanged files are not rewritten. The manifest records every path with the
+    fingerprint of what made it, so the next build can keep what did not change."""
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
-    previous = _read_manifest(out_dir)
+    previous = read_manifest(out_dir)
     written: list[str] = []
     for relative, data in files.items():
         target = out_dir / check_output_path(relative)
@@ -63,14 +67,15 @@ def write_site(out_dir: Path, files: dict[str, bytes]) -> tuple[list[str], list[
         atomic_write(target, data)
         written.append(relative)
     removed: list[str] = []
-    for relative in sorted(previous - files.keys()):
+    for relative in sorted(previous.keys() - files.keys() - kept):
         stale = out_dir / relative
         if relative in KEPT or not stale.resolve().is_relative_to(root) or not stale.is_file():
             continue
         stale.unlink()
         removed.append(relative)
         _remove_empty_parents(stale.parent, out_dir)
-    atomic_write(out_dir / MANIFEST, json.dumps(sorted(files), ensure_ascii=False, indent=0).encode())
+    manifest = {path: fingerprints.get(path) for path in sorted(files.keys() | kept)}
+    atomic_write(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=0).encode())
     return written, removed
 
 
@@ -94,17 +99,20 @@ def _same_content(target: Path, data: bytes) -> bool:
         return False
 
 
-def _read_manifest(out_dir: Path) -> set[str]:
+def read_manifest(out_dir: Path) -> dict[str, str | None]:
+    """What roadmap-site wrote in out_dir: path -> fingerprint (None when unknown)."""
     try:
-        names = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        written = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return set()
-    if not isinstance(names, list):
-        return set()
-    safe = set()
-    for name in names:
+        return {}
+    if isinstance(written, list):  # the first format: paths only
+        written = dict.fromkeys(written)
+    if not isinstance(written, dict):
+        return {}
+    safe: dict[str, str | None] = {}
+    for name, fingerprint in written.items():
         try:
-            safe.add(check_output_path(name))
+            safe[check_output_path(name)] = fingerprint if isinstance(fingerprint, str) else None
         except (UnsafePath, TypeError):
             continue  # a tampered manifest never makes us delete outside the folder
     return safe

@@ -89,6 +89,7 @@ class Article:
     title_anchor: str | None = None  # the id of a first heading that became the title
     links: tuple[LinkRef, ...] = ()  # links to other articles' headings
     link_keys: frozenset[str] = frozenset()  # every content key its links name, found or not
+    digest: str = ""  # identifies what the article was parsed from; set by the build
     extra: Mapping[str, Any] = field(default_factory=dict)  # a copy of its own; never changed
 
     @property

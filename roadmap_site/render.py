@@ -244,6 +244,12 @@ class Renderer:
             search_filters=pagefind_filters(article, site) if self._search else (),
         )
 
+    def shown_articles(self, article: Article) -> tuple[str, ...]:
+        """The keys of every article whose data the article's page shows."""
+        links = self._graph.get(article.key, Prerequisites((), ()))
+        series = [key for nav in series_navs(article, self._site) for key in nav.series.articles]
+        return tuple(dict.fromkeys([article.key, *series, *links.before, *links.next_up]))
+
     def listing_pages(self) -> Iterator[tuple[str, str]]:
         """Every page but the articles' own, as (output path, HTML)."""
         site = self._site

@@ -107,3 +107,17 @@ def test_a_cache_that_cannot_be_written_is_done_without(tmp_path):
     cache_folder(root).write_text("a file where the cache folder would be")
     report = build(root, out_dir=tmp_path / "out")
     assert report.articles == 3
+
+
+def test_a_rebuild_rewrites_only_what_changed(tmp_path):
+    root = write_files(tmp_path / "site", corpus(12))
+    out = tmp_path / "out"
+    build(root, out_dir=out, workers=1)
+    again = build(root, out_dir=out, workers=1)
+    assert (again.written, again.removed) == ([], [])
+    page = root / "content/track-1/part-4.md"
+    page.write_text(page.read_text().replace("Text 4.", "Other words."))
+    edited = build(root, out_dir=out, workers=1)
+    articles_written = [path for path in edited.written if path.startswith("track-")]
+    assert articles_written == ["track-1/part-4/index.html"]
+    assert snapshot(out) == clean_build(root, tmp_path, workers=1)

@@ -1,0 +1,154 @@
+"""Every file of the site, rendered or kept: a page whose inputs have not changed since the
+build that wrote it is left as it is on disk.
+
+A page's fingerprint hashes the templates, the config and the digests of the articles the
+page shows (an article page: itself, its series, its prerequisites; a listing page: every
+article). The output folder's manifest records each path's fingerprint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import jinja2
+from pygments.formatters import HtmlFormatter
+
+from roadmap_site import __version__
+from roadmap_site.aliases import alias_pages
+from roadmap_site.config import Config
+from roadmap_site.errors import Problem, error
+from roadmap_site.fs import UnsafePath, check_output_path
+from roadmap_site.loader import ContentFiles
+from roadmap_site.models import Site
+from roadmap_site.outputs import site_outputs
+from roadmap_site.render import Renderer
+
+LIGHT_CODE_STYLE = "default"
+DARK_CODE_STYLE = "github-dark"
+
+
+@dataclass
+class SiteFiles:
+    """What the output folder must hold once the build is written."""
+
+    files: dict[str, bytes] = field(default_factory=dict)  # to write (when their bytes changed)
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    kept: set[str] = field(default_factory=set)  # to leave as they are
+    problems: list[Problem] = field(default_factory=list)
+    _origins: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded path -> (source, path)
+
+    def claim(self, path: str, origin: str) -> bool:
+        """Reserve path for origin; False (and an error) when it is unsafe or taken."""
+        try:
+            path = check_output_path(path)
+        except UnsafePath as exc:
+            self.problems.append(error(origin, 1, str(exc)))
+            return False
+        folded = path.casefold()
+        if folded in self._origins:
+            other, first_path = self._origins[folded]
+            case = "" if first_path == path else (
+                f" (as {first_path!r}: names differing only in case collide on macOS and Windows)"
+            )
+            self.problems.append(error(origin, 1, f"writes {path}, which {other} also writes{case}"))
+            return False
+        self._origins[folded] = (origin, path)
+        return True
+
+    def add(self, path: str, data: bytes, origin: str, fingerprint: str | None = None) -> None:
+        if self.claim(path, origin):
+            self.files[path] = data
+            if fingerprint:
+                self.fingerprints[path] = fingerprint
+
+    def keep(self, path: str, origin: str, fingerprint: str) -> None:
+        if self.claim(path, origin):
+            self.kept.add(path)
+            self.fingerprints[path] = fingerprint
+
+
+def fingerprint(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
+def templates_fingerprint(template_dirs: Iterable[Path], config: Config) -> str:
+    """Everything every page depends on: roadmap-site itself, the templates, the config."""
+    parts = [__version__, repr(config)]
+    for folder in template_dirs:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    parts.append(path.relative_to(folder).as_posix())
+                    parts.append(path.read_bytes().hex())
+    return fingerprint(*parts)
+
+
+def site_files(
+    site: Site,
+    config: Config,
+    env: jinja2.Environment,
+    template_dirs: tuple[Path, ...],
+    static_dirs: tuple[Path, ...],
+    content: ContentFiles,
+    previous: dict[str, str | None],
+    out_dir: Path,
+) -> SiteFiles:
+    """Render what changed, keep what did not, and gather the static files."""
+    result = SiteFiles()
+    renderer = Renderer(env, site, config)
+    base = templates_fingerprint(template_dirs, config)
+    for article in site.articles.values():
+        shown = renderer.shown_articles(article)
+        page_print = fingerprint(base, "article page", *(site.articles[key].digest for key in shown))
+        if previous.get(article.path) == page_print and (out_dir / article.path).is_file():
+            result.keep(article.path, article.source, page_print)
+        else:
+            result.add(article.path, renderer.article(article).encode("utf-8"), article.source, page_print)
+    listing_print = fingerprint(base, "listing page", *(article.digest for article in site.articles.values()))
+    listed = [path for path, print_ in previous.items() if print_ == listing_print]
+    if listed and all((out_dir / path).is_file() for path in listed):
+        for path in listed:
+            result.keep(path, path, listing_print)
+    else:
+        for path, html in renderer.listing_pages():
+            result.add(path, html.encode("utf-8"), path, listing_print)
+        for path, data in site_outputs(site, config).items():
+            result.add(path, data, path, listing_print)
+    redirects, problems = alias_pages(site, config, env)
+    result.problems += problems
+    for path, html, origin in redirects:  # after the real pages, so a clash names the alias
+        result.add(path, html.encode("utf-8"), origin)
+    for path, data, origin in static_files(static_dirs, content):
+        result.add(path, data, origin)
+    return result
+
+
+def static_files(static_dirs: tuple[Path, ...], content: ContentFiles) -> Iterator[tuple[str, bytes, str]]:
+    """Theme and site static files (the site's override the theme's), generated code
+    styles, and the non-article files of the content folder at their own paths."""
+    chosen: dict[str, Path] = {}
+    for folder in static_dirs:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                relative = path.relative_to(folder)
+                if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+                    chosen[relative.as_posix()] = path
+    for relative, path in chosen.items():
+        yield relative, path.read_bytes(), str(path)
+    yield "assets/pygments.css", code_stylesheet().encode(), "the code stylesheet"
+    for key in sorted(content.others):
+        yield key, (content.folder / key).read_bytes(), str(content.folder / key)
+
+
+def code_stylesheet() -> str:
+    """Pygments colours for light and dark themes, following the page's own theme."""
+    light = HtmlFormatter(style=LIGHT_CODE_STYLE).get_style_defs(".highlight")
+    dark = HtmlFormatter(style=DARK_CODE_STYLE).get_style_defs(':root[data-theme="dark"] .highlight')
+    system_dark = HtmlFormatter(style=DARK_CODE_STYLE).get_style_defs(':root:not([data-theme="light"]) .highlight')
+    return f"{light}\n{dark}\n@media (prefers-color-scheme: dark) {{\n{system_dark}\n}}\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -95,7 +96,9 @@ def load_site(
     missing = [position for position, found in enumerate(parsed) if found is None]
     fresh = parse_articles([heads[position] for position in missing], index, config, workers, progress)
     for position, (article, found) in zip(missing, fresh):
-        parsed[position] = (replace(article, digest=digests[position]), found)
+        # The article's own digest also covers what its links resolved to.
+        links = hashlib.sha256(repr(index.signature(article.link_keys)).encode()).hexdigest()
+        parsed[position] = (replace(article, digest=f"{digests[position]}:{links}"), found)
         cache.store(digests[position], index, *parsed[position])  # type: ignore[misc]
     cache.sweep()
     articles = []

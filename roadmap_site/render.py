@@ -112,6 +112,34 @@ class ComparisonGroup:
     tables: tuple[tuple[ComparisonTable, Article], ...]
 
 
+PER_PAGE = 30  # entries of a listing page: no page grows with the size of the site
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a listing page is among its pages; templates link to previous and next."""
+
+    number: int
+    total: int
+    previous: str | None  # output path
+    next: str | None
+
+
+def paginate(path: str, *sequences: list, per_page: int = PER_PAGE) -> Iterator[tuple[str, Pager, tuple[list, ...]]]:
+    """(output path, pager, a slice of each sequence) for every page of a listing; page N
+    shows the N-th slice of every sequence, and there is always a first page."""
+    total = max(1, *((len(items) + per_page - 1) // per_page for items in sequences))
+    for number in range(1, total + 1):
+        pager = Pager(
+            number,
+            total,
+            urls.paged(path, number - 1) if number > 1 else None,
+            urls.paged(path, number + 1) if number < total else None,
+        )
+        start = (number - 1) * per_page
+        yield urls.paged(path, number), pager, tuple(items[start : start + per_page] for items in sequences)
+
+
 @dataclass(frozen=True)
 class Term:
     name: str
@@ -255,7 +283,8 @@ class Renderer:
         site = self._site
         summaries = [summarize_series(one, site, self._graph, self._config.base_url) for one in site.series.values()]
         standalone = [site.articles[key] for key in site.home]
-        yield urls.HOME, self.page("home.html", urls.HOME, series_list=summaries, articles=standalone)
+        for path, pager, (some_series, some_articles) in paginate(urls.HOME, summaries, standalone):
+            yield path, self.page("home.html", path, series_list=some_series, articles=some_articles, pager=pager)
         for summary in summaries:
             options = [[level.slug, level.name] for level in summary.levels]
             yield summary.series.path, self.page(
@@ -266,7 +295,8 @@ class Renderer:
         yield from self._taxonomy_pages("tags", "Tags", site.tags)
         yield from self._taxonomy_pages("categories", "Categories", site.categories)
         yield from self._difficulty_pages()
-        yield urls.COMPARISONS, self.page("comparisons.html", urls.COMPARISONS, groups=comparison_groups(site))
+        for path, pager, (some,) in paginate(urls.COMPARISONS, list(comparison_groups(site)), per_page=PER_PAGE // 3):
+            yield path, self.page("comparisons.html", path, groups=some, pager=pager)
         yield urls.NOT_FOUND, self.page("404.html", urls.NOT_FOUND)
 
     def _taxonomy_pages(self, taxonomy: str, label: str, terms: dict[str, tuple[str, ...]]):
@@ -277,7 +307,8 @@ class Renderer:
         yield index, self.page("terms.html", index, label=label, terms=listing)
         for term in listing:
             articles = [self._site.articles[key] for key in terms[term.name]]
-            yield term.path, self.page("term.html", term.path, label=label, term=term, articles=articles)
+            for path, pager, (some,) in paginate(term.path, articles):
+                yield path, self.page("term.html", path, label=label, term=term, articles=some, pager=pager)
 
     def _difficulty_pages(self):
         site = self._site
@@ -288,8 +319,9 @@ class Renderer:
                     entries[topic.difficulty.slug].append(TopicEntry(topic, article))
         levels = [(level, urls.difficulty_path(level.slug), len(entries[level.slug])) for level in site.difficulty_levels]
         yield urls.DIFFICULTY_INDEX, self.page("difficulty_index.html", urls.DIFFICULTY_INDEX, levels=levels)
-        for level, path, _ in levels:
-            yield path, self.page("difficulty.html", path, level=level, entries=entries[level.slug])
+        for level, first, _ in levels:
+            for path, pager, (some,) in paginate(first, entries[level.slug], per_page=PER_PAGE * 4):
+                yield path, self.page("difficulty.html", path, level=level, entries=some, pager=pager)
 
     def _reading_order(self) -> list[Article]:
         """Series parts in order, series by series, then standalone articles."""

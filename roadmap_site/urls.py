@@ -98,6 +98,14 @@ def difficulty_path(slug: str) -> str:
     return f"difficulty/{slug}/index.html"
 
 
+def paged(path: str, number: int) -> str:
+    """Page `number` of a listing: 'tags/docker/index.html', then 'tags/docker/page/2/index.html'."""
+    if number == 1:
+        return path
+    folder = path[: -len("index.html")]
+    return f"{folder}page/{number}/index.html"
+
+
 HOME = "index.html"
 COMPARISONS = "comparisons/index.html"
 DIFFICULTY_INDEX = "difficulty/index.html"

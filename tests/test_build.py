@@ -266,3 +266,20 @@ def test_seed_articles(tmp_path):
         assert furniture not in web and furniture not in pdf
     vms = comparisons[comparisons.index(">Dockers vs Virtual Machines</h2>"):]
     assert vms[: vms.index("</table>")].count("<tr>") == 7  # header and six rows
+
+
+def test_listing_pages_are_paginated_so_no_page_grows_with_the_site(site):
+    from roadmap_site.render import PER_PAGE
+
+    count = PER_PAGE * 2 + 5
+    files = {f"content/a{n:03d}.md": f"---\ntitle: Article {n}\ntags: [common]\ndate: 2024-01-01\n---\n### T{n}\n"
+             f"Difficulty: Beginner\n\n- x\n" for n in range(count)}
+    out = build(site(files)).out_dir
+    pages = [out / "tags/common/index.html", out / "tags/common/page/2/index.html", out / "tags/common/page/3/index.html"]
+    assert [page.read_text().count('class="card"') for page in pages] == [PER_PAGE, PER_PAGE, 5]
+    assert not (out / "tags/common/page/4").exists()
+    middle = pages[1].read_text()
+    assert '<a rel="prev" href="../../index.html">Previous page</a>' in middle
+    assert '<a rel="next" href="../3/index.html">Next page</a>' in middle and "Page 2 of 3" in middle
+    assert (out / "page/3/index.html").is_file()  # the home page's standalone articles too
+    assert broken_links(out) == []

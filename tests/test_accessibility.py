@@ -1,18 +1,10 @@
 """The default theme, judged by axe-core in a real Chromium: WCAG 2.1 A and AA, light and dark."""
 
-import functools
-import os
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
 import pytest
 
-from conftest import REPO
+from conftest import CHROMIUM, IN_CI, REPO, serving
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = Path("/usr/bin/chromium")
-IN_CI = os.environ.get("CI") == "true"
 PAGES = [
     "index.html",
     "cloud-native-journey/part-2-containers/index.html",
@@ -39,35 +31,13 @@ missing = [what for what, ok in (("axe-core (npm install axe-core)", AXE.is_file
 pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {', '.join(missing)}")
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def built_sample(tmp_path_factory):
     """The sample site, served from the domain root as a static host would."""
     from roadmap_site.build import build
 
-    out = build(REPO, out_dir=tmp_path_factory.mktemp("a11y") / "site").out_dir
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
+    with serving(build(REPO, out_dir=tmp_path_factory.mktemp("a11y") / "site").out_dir) as url:
+        yield url
 
 
 def axe_violations(page) -> list[str]:

@@ -1,21 +1,15 @@
 """A learner in a real Chromium: progress marks that persist, export and import, the difficulty
 filter, search with filters, and every control by keyboard."""
 
-import functools
 import json
-import os
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
-from roadmap_site.search import index_site, pagefind_executable
+from conftest import CHROMIUM, IN_CI, REPO, serving
+from roadmap_site.search import pagefind_executable
 
-CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-IN_CI = os.environ.get("CI") == "true"
 SERIES = "series/cloud-native-journey/index.html"
 TOPICS = 17  # in the sample's Cloud Native Journey
 
@@ -29,47 +23,18 @@ pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {
 needs_pagefind = pytest.mark.skipif(pagefind_executable() is None and not IN_CI, reason='missing: pip install "pagefind[bin]"')
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def build_learner_site(out: Path) -> Path:
-    """The sample site as the build will make it once search is wired in: pages, then the index."""
-    from roadmap_site.build import build
-
-    out = build(REPO, out_dir=out).out_dir
-    if pagefind_executable() is not None:
-        assert index_site(out) is None
-    return out
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    return build_learner_site(tmp_path_factory.mktemp("learner") / "site")
+    """The sample site as the build makes it: pages, then the search index."""
+    from roadmap_site.build import build
+
+    return build(REPO, out_dir=tmp_path_factory.mktemp("learner") / "site").out_dir
 
 
 @pytest.fixture(scope="module")
 def served(built):
-    out = built
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
+    with serving(built) as url:
+        yield url
 
 
 @pytest.fixture

@@ -146,10 +146,14 @@ def roadmap_site_command(site: Path, out: Path, source: Path) -> list[str]:
     return command + (["--quiet"] if "--quiet" in help_text else [])
 
 
-def roadmap_env(source: Path) -> dict[str, str]:
+def roadmap_env(source: Path, cache_home: Path | None = None) -> dict[str, str]:
     """The roadmap_site package of the source tree, whether or not one is installed. Run
-    the process in the source tree too: `python -m` puts the working folder before PYTHONPATH."""
+    the process in the source tree too: `python -m` puts the working folder before PYTHONPATH.
+    roadmap-site keeps its build cache under XDG_CACHE_HOME: the benchmark gives it a folder of
+    its own, removed before each cold build, as Hugo's --cacheDir is."""
     env = dict(os.environ)
+    if cache_home is not None:
+        env["XDG_CACHE_HOME"] = str(cache_home)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), env.get("PYTHONPATH")]))
     return env
 
@@ -200,12 +204,13 @@ def bench_size(size: int, runs: int, work: Path, hugo: Path, seed: int, source: 
     shutil.copytree(HUGO_SITE, project)
     shutil.copytree(site / "content", project / "content")
     edited = sorted((site / "content").rglob("*.md"))[size // 2].relative_to(site)
-    env = roadmap_env(source)
+    roadmap_cache = work / f"roadmap-cache-{size}"
+    env = roadmap_env(source, roadmap_cache)
     roadmap = roadmap_site_command(site, out, source)
     hugo_cmd = hugo_command(hugo, project, cache)
     for run in range(runs):
         print(f"[{size:,}] run {run + 1}/{runs}: roadmap-site ...", file=sys.stderr)
-        remove(out, site / ".roadmap-cache")
+        remove(out, roadmap_cache)
         result.roadmap["cold build"].append(measure(roadmap, env, source))
         result.roadmap_pages = html_pages(out)
         result.roadmap["no-change rebuild"].append(measure(roadmap, env, source))

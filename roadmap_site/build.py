@@ -162,10 +162,13 @@ def build(
     clean: bool = False,
     workers: int | None = None,
     progress: Progress | None = None,
+    search: bool = True,
 ) -> BuildReport:
     """Build the site in site_dir into out_dir. Raises BuildFailed, leaving out_dir as it
     was. Parsed articles are kept in the user's cache folder (or in the cache the caller
-    keeps), so the next build parses only what changed; clean=True starts afresh."""
+    keeps), so the next build parses only what changed; clean=True starts afresh.
+    search=False leaves the search index to the caller (the dev server indexes after it
+    has reloaded the pages)."""
     started = time.perf_counter()
     layout = find_layout(site_dir)
     out_dir = out_dir or site_dir / "_site"
@@ -191,7 +194,7 @@ def build(
     if any(p.severity == "error" for p in problems):
         raise BuildFailed(sorted(problems, key=lambda p: (p.path, p.line)))
     written, removed = write_site(out_dir, output.files, output.fingerprints, frozenset(output.kept))
-    if config.search and (written or removed or not (out_dir / "pagefind").is_dir()):
+    if search and config.search and (written or removed or not (out_dir / "pagefind").is_dir()):
         indexed = index_site(out_dir)  # after writing: Pagefind reads the written pages
         if indexed is not None:  # the pages are written and usable; the report says so
             problems.append(warning(indexed.path, indexed.line, indexed.message))

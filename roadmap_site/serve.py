@@ -35,6 +35,7 @@ from watchdog.observers import Observer
 
 from roadmap_site import urls
 from roadmap_site.build import ArticleCache, build, find_layout
+from roadmap_site.search import index_site
 from roadmap_site.config import load_config
 from roadmap_site.errors import BuildFailed
 from roadmap_site.livereload import (
@@ -339,6 +340,7 @@ class DevServer:
         self.out_dir = Path()
         self._absolute_site = Path(site_dir).absolute()
         self._cache = ArticleCache()
+        self._search = False  # set from the config before each build
         self._temporary: tempfile.TemporaryDirectory | None = None
         self._http: _HttpServer | None = None
         self._http_thread: threading.Thread | None = None
@@ -346,6 +348,7 @@ class DevServer:
         self._watches: dict[Path, tuple[object, bool]] = {}  # folder: (watch, recursive)
         self._roots: tuple = ()
         self._debouncer = Debouncer(self._rebuild)
+        self._indexer = Debouncer(self._index_search, quiet=1.0)
 
     @property
     def url(self) -> str:
@@ -370,6 +373,7 @@ class DevServer:
             self._observer.start()
             self._build_safely(first=True)
             self._debouncer.start()
+            self._indexer.start()
             self._http_thread = threading.Thread(
                 target=self._http.serve_forever, kwargs={"poll_interval": 0.2}, name="roadmap-site-http")
             self._http_thread.start()
@@ -379,6 +383,7 @@ class DevServer:
 
     def stop(self) -> None:
         self._debouncer.stop()  # waits for a rebuild under way
+        self._indexer.stop()
         if self._observer is not None:
             self._observer.stop()
             if self._observer.is_alive():
@@ -421,9 +426,13 @@ class DevServer:
     def _build(self, first: bool) -> None:
         layout = find_layout(self._absolute_site)
         self._follow_layout(layout)
+        failed_build = False
         try:
-            report = build(self.site_dir, self.out_dir, base_url=self.base_url, drafts=self.drafts, cache=self._cache)
+            report = build(
+                self.site_dir, self.out_dir, base_url=self.base_url, drafts=self.drafts, cache=self._cache, search=False
+            )
         except BuildFailed as failed:
+            failed_build = True
             for problem in failed.problems:
                 self.say(str(problem))
             errors = sum(p.severity == "error" for p in failed.problems)
@@ -439,11 +448,23 @@ class DevServer:
                 self.say(f"rebuilt in {report.seconds:.2f} s: {changed} file(s) changed, {action[change and change.kind]}")
         if change and not first:
             self.reload_count += 1
+        if not failed_build and (first or change):
+            self._indexer.poke()
+
+    def _index_search(self) -> None:
+        """Pagefind reads every page, which takes seconds on a large site: it runs on a
+        thread of its own once saves pause, so a save shows at once and search catches up."""
+        if not self._search:
+            return
+        problem = index_site(self.out_dir)
+        if problem is not None:
+            self.say(str(problem))
 
     def _follow_layout(self, layout) -> None:
         """Watch what this build will read (a new templates/ folder, say) and serve under
         the base path it will use; done before the build so no edit falls in between."""
         config, _ = load_config(layout.config_dir)
+        self._search = config.search
         self.base_path = urls.base_path(self.base_url or config.base_url) or "/"
         self._roots = watch_roots(layout)
         wanted = folders_to_watch(self._roots)

@@ -342,3 +342,14 @@ def test_ctrl_c_stops_cleanly(site):
     assert "stopped" in out
     output_folder = Path(re.search(r"building into (\S+)", err).group(1))
     assert not output_folder.exists()
+
+
+def test_search_is_indexed_after_the_pages_and_again_after_an_edit(site):
+    root = site({"content/a.md": ARTICLE})
+    with serving(root) as server:
+        index = server.out_dir / "pagefind" / "pagefind-entry.json"
+        assert wait_until(index.is_file, timeout=15), "the first build was never indexed"
+        first = index.stat().st_mtime_ns
+        (root / "content/a.md").write_text(ARTICLE.replace("alpha", "omega"))
+        assert page_text_becomes(server, "/a/index.html", "omega")
+        assert wait_until(lambda: index.stat().st_mtime_ns != first, timeout=15), "the edit was never indexed"

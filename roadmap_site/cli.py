@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import time
 import traceback
@@ -70,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return _COMMANDS[args.command](args)
+        return _run(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -133,48 +134,20 @@ class ProgressLine:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
 
 
-def _serve(args: argparse.Namespace) -> int:
-    from roadmap_site.serve import run_serve  # noqa: PLC0415 - loads watchdog only when serving
-
-    return run_serve(args)
-
-
-def _publish(args: argparse.Namespace) -> int:
-    from roadmap_site.publish import run_publish  # noqa: PLC0415
-
-    return run_publish(args)
-
-
-def _init_ci(args: argparse.Namespace) -> int:
-    from roadmap_site.workflow import run_init_ci  # noqa: PLC0415
-
-    return run_init_ci(args)
-
-
-def _check(args: argparse.Namespace) -> int:
-    from roadmap_site.check import run_check  # noqa: PLC0415
-
-    return run_check(args)
-
-
-def _new(args: argparse.Namespace) -> int:
-    from roadmap_site.scaffold import run_new  # noqa: PLC0415
-
-    return run_new(args)
-
-
-def _init(args: argparse.Namespace) -> int:
-    from roadmap_site.scaffold import run_init  # noqa: PLC0415
-
-    return run_init(args)
-
-
-_COMMANDS = {
-    "build": _build,
-    "serve": _serve,
-    "publish": _publish,
-    "init-ci": _init_ci,
-    "check": _check,
-    "new": _new,
-    "init": _init,
+# The other commands live in their own modules, imported only when used (serve loads watchdog).
+_ELSEWHERE = {
+    "serve": ("roadmap_site.serve", "run_serve"),
+    "publish": ("roadmap_site.publish", "run_publish"),
+    "init-ci": ("roadmap_site.workflow", "run_init_ci"),
+    "check": ("roadmap_site.check", "run_check"),
+    "new": ("roadmap_site.scaffold", "run_new"),
+    "init": ("roadmap_site.scaffold", "run_init"),
 }
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "build":
+        return _build(args)
+    module, function = _ELSEWHERE[args.command]
+    return getattr(importlib.import_module(module), function)(args)
+

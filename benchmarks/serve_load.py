@@ -55,8 +55,11 @@ def client(host: str, port: int, until: float, pages: list[str], counts: dict, l
             if response.status >= 500 or response.will_close:
                 connection.close()
                 connection = None
-        except (OSError, http.client.HTTPException):
+        except (OSError, http.client.HTTPException) as exc:
             errors += 1
+            with lock:
+                counts.setdefault("kinds", {}).setdefault(type(exc).__name__, 0)
+                counts["kinds"][type(exc).__name__] += 1
             if connection is not None:
                 connection.close()
             connection = None
@@ -99,7 +102,8 @@ def main() -> int:
         after = rss_kib(server.pid)
         alive = server.poll() is None
         print(f"{args.clients} clients, {elapsed:.1f} s against {url}")
-        print(f"answered {counts['answered']} requests ({counts['answered'] / elapsed:.0f}/s), errors {counts['errors']}")
+        print(f"answered {counts['answered']} requests ({counts['answered'] / elapsed:.0f}/s), errors {counts['errors']}"
+              + (f" {counts['kinds']}" if counts.get("kinds") else ""))
         print(f"server RSS before {before / 1024:.1f} MiB, after {after / 1024:.1f} MiB "
               f"({(after - before) / 1024:+.1f} MiB); server {'still serving' if alive else 'DIED'}")
         return 0 if alive else 1

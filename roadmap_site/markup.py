@@ -42,6 +42,19 @@ _RAW_LINK = re.compile(r"""\b(?P<attr>href|src)\s*=\s*(?P<quote>["'])(?P<url>.*?
 _RAW_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
+# Ids the default theme gives its own elements; a heading never takes one ("## Main").
+THEME_IDS = frozenset({
+    "main", "topics-heading", "toc-heading", "before-heading", "next-heading",
+    "search", "search-status", "series-heading", "articles-heading",
+})
+
+
+def heading_id(text: str, separator: str) -> str:
+    """A heading's id: its words in any script, never one of the theme's own ids."""
+    slug = slugify_unicode(text, separator)
+    return f"{slug}{separator}section" if slug in THEME_IDS else slug
+
+
 @dataclass(frozen=True)
 class RenderRequest:
     """Everything one conversion depends on besides the Markdown text."""
@@ -119,7 +132,7 @@ class MarkdownRenderer:
             ],
             extension_configs={
                 "codehilite": {"css_class": "highlight", "guess_lang": False},
-                "toc": {"slugify": slugify_unicode, "toc_depth": "2-4"},
+                "toc": {"slugify": heading_id, "toc_depth": "2-4"},
             },
             output_format="html",
         )

@@ -185,7 +185,7 @@ class _HttpServer(ThreadingHTTPServer):
     """Knows its DevServer and its open connections, so that stopping never waits on an
     idle browser connection."""
 
-    request_queue_size = 128  # the default backlog of 5 refuses connections from a busy page
+    request_queue_size = 1024  # the default backlog of 5 drops connections when many arrive at once
 
     def __init__(self, address: tuple[str, int], dev: DevServer):
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET

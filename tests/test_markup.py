@@ -192,3 +192,9 @@ def test_plain_text_sections_are_unrated_topics():
 
 def test_word_count():
     assert render("One two three.\n\n- four five\n").word_count == 5
+
+
+def test_headings_never_take_the_themes_own_ids():
+    body = render("## Main\n\n## Search\n\nText [up](#main-section).\n")
+    assert [entry.anchor for entry in body.toc] == ["main-section", "search-section"]
+    assert 'id="main"' not in body.html and body.issues == ()

@@ -25,6 +25,7 @@ from markdown.util import HTML_PLACEHOLDER_RE, STX, ETX
 from roadmap_site.comparison import find_comparison
 from roadmap_site.links import LinkIndex, Resolved, Unresolved, link_key, resolve_link
 from roadmap_site.models import ComparisonTable, Difficulty, LinkRef, TocEntry, Topic
+from roadmap_site.sanitize import THEME_IDS
 from roadmap_site.urls import Linker
 
 _MARKER = re.compile(
@@ -40,13 +41,6 @@ _ESCAPED_CHAR = re.compile(f"{STX}(\\d+){ETX}")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _RAW_LINK = re.compile(r"""\b(?P<attr>href|src)\s*=\s*(?P<quote>["'])(?P<url>.*?)(?P=quote)""", re.IGNORECASE)
 _RAW_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-
-
-# Ids the default theme gives its own elements; a heading never takes one ("## Main").
-THEME_IDS = frozenset({
-    "main", "topics-heading", "toc-heading", "before-heading", "next-heading",
-    "search", "search-status", "series-heading", "articles-heading",
-})
 
 
 def heading_id(text: str, separator: str) -> str:

@@ -56,6 +56,14 @@ _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
 
 
+# Ids the default theme gives its own elements: an article body never takes one, whether
+# from a heading ("## Main") or from raw HTML, so the page keeps one element per id.
+THEME_IDS = frozenset({
+    "main", "topics-heading", "toc-heading", "before-heading", "next-heading",
+    "search", "search-status", "series-heading", "articles-heading",
+})
+
+
 def sanitize_html(html: str) -> str:
     """An article body's final HTML with everything but the allowed markup removed."""
     clean = nh3.clean(
@@ -74,6 +82,8 @@ def sanitize_html(html: str) -> str:
 
 
 def _filter_attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "id" and value in THEME_IDS:
+        return None
     if name == "style" and _STYLE_TRICK.search("".join(_css_unescape(_CSS_COMMENT.sub("", value)).split())):
         return None
     return value

@@ -508,3 +508,9 @@ def test_dev_server_refuses_foreign_hosts_origins_and_the_folder_beside_it(tmp_p
         assert get("/a/")[0] == 200  # still serving
     finally:
         server.stop()
+
+
+def test_raw_html_cannot_take_the_themes_own_ids():
+    from roadmap_site.sanitize import sanitize_html
+
+    assert sanitize_html('<p id="main">x</p><p id="mine">y</p>') == '<p>x</p><p id="mine">y</p>'

@@ -115,8 +115,9 @@ def init_site(site_dir: Path, today: dt.date | None = None) -> list[Path]:
 def add_new_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("title", help="the article's title")
     parser.add_argument("--series", metavar="NAME", help="add it as the next part of this series")
-    parser.add_argument("--site", dest="site_dir", default=Path("."), type=Path, metavar="SITE_DIR",
-                        help="the site folder (default: here)")
+    parser.add_argument("site_dir", nargs="?", default=Path("."), type=Path, metavar="SITE_DIR",
+                        help="the site folder, right after the title (default: here)")
+    parser.add_argument("--site", dest="site_dir", type=Path, metavar="SITE_DIR", help="the same, anywhere")
 
 
 def add_init_arguments(parser: argparse.ArgumentParser) -> None:

@@ -20,8 +20,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="roadmap-site", description="Build learning-roadmap sites from Markdown.")
     parser.add_argument("--version", action="version", version=f"roadmap-site {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
 
-    build_cmd = commands.add_parser("build", help="build the site into a folder")
+    build_cmd = commands.add_parser("build", parents=[common], help="build the site into a folder")
     build_cmd.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR",
                            help="the site folder (holding content/) or a folder of articles; default: here")
     build_cmd.add_argument("-o", "--output", type=Path, metavar="OUT", help="output folder (default: SITE_DIR/_site)")
@@ -29,18 +31,16 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
     build_cmd.add_argument("--clean", action="store_true", help="parse every article again, ignoring the build cache")
     build_cmd.add_argument("--quiet", "-q", action="store_true", help="print only problems")
-    build_cmd.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
 
-    serve_cmd = commands.add_parser("serve", help="preview the site with live reload")
+    serve_cmd = commands.add_parser("serve", parents=[common], help="preview the site with live reload")
     serve_cmd.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR")
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     serve_cmd.add_argument("--base-url", metavar="URL", help="serve under this URL's path, as published")
     serve_cmd.add_argument("--open", action="store_true", help="open the site in a browser")
     serve_cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
-    serve_cmd.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
 
-    publish_cmd = commands.add_parser("publish", help="build and commit the site to a GitHub Pages branch")
+    publish_cmd = commands.add_parser("publish", parents=[common], help="build and commit the site to a GitHub Pages branch")
     publish_cmd.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR")
     publish_cmd.add_argument("--branch", default="gh-pages", help="branch to commit to (default: gh-pages)")
     publish_cmd.add_argument("--remote", default="origin", help="remote to push to (default: origin)")
@@ -50,21 +50,17 @@ def _parser() -> argparse.ArgumentParser:
     publish_cmd.add_argument("--base-url", metavar="URL", help="override the URL derived from the remote")
     publish_cmd.add_argument("--force", action="store_true", help="push even when it is not a fast-forward")
     publish_cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
-    publish_cmd.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
 
-    init_ci_cmd = commands.add_parser("init-ci", help="write a GitHub Actions workflow that deploys the site")
+    init_ci_cmd = commands.add_parser("init-ci", parents=[common], help="write a GitHub Actions workflow that deploys the site")
     init_ci_cmd.add_argument("site_dir", nargs="?", default=".", type=Path, metavar="SITE_DIR")
     init_ci_cmd.add_argument("--force", action="store_true", help="overwrite an existing workflow file")
-    init_ci_cmd.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
 
-    check_cmd = commands.add_parser("check", help="report problems in the site without writing anything")
+    check_cmd = commands.add_parser("check", parents=[common], help="report problems in the site without writing anything")
     add_check_arguments(check_cmd)
-    new_cmd = commands.add_parser("new", help="create an article; with --series, as the series' next part")
+    new_cmd = commands.add_parser("new", parents=[common], help="create an article; with --series, as the series' next part")
     add_new_arguments(new_cmd)
-    init_cmd = commands.add_parser("init", help="create a new site that builds at once")
+    init_cmd = commands.add_parser("init", parents=[common], help="create a new site that builds at once")
     add_init_arguments(init_cmd)
-    for command in (check_cmd, new_cmd, init_cmd):
-        command.add_argument("--debug", action="store_true", help="show a traceback when something unexpected fails")
     return parser
 
 

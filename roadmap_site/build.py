@@ -186,10 +186,11 @@ def build(
             cache.clear()
     site, found = load_site(content, config, cache, workers, progress)
     problems += found
-    problems += prerequisite_graph(site)[1]  # unknown prerequisites and cycles, as warnings
+    graph, unknown = prerequisite_graph(site)
+    problems += unknown  # prerequisites that name no article, and cycles, as warnings
     env = make_environment(layout.template_dirs)
     previous = {} if clean else read_manifest(out_dir)  # what earlier builds wrote, to keep
-    output = site_files(site, config, env, layout.template_dirs, layout.static_dirs, content, previous, out_dir)
+    output = site_files(site, graph, config, env, layout.template_dirs, layout.static_dirs, content, previous, out_dir)
     problems += output.problems
     if any(p.severity == "error" for p in problems):
         raise BuildFailed(sorted(problems, key=lambda p: (p.path, p.line)))

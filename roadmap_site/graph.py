@@ -25,6 +25,9 @@ class Prerequisites:
     declared: tuple[str, ...] = ()  # only the prerequisites the author listed
 
 
+Graph = Mapping[str, Prerequisites]  # article key -> its prerequisites
+
+
 def reference_names(article: Article) -> set[str]:
     """Every name by which front matter may refer to an article, case-folded."""
     key = article.key

@@ -1,6 +1,6 @@
 """Files beside the pages: Atom feeds, sitemap.xml, robots.txt and roadmap.json. Pure.
 
-`site_outputs(site, config)` returns {output path: bytes} for the build to write with the pages.
+`site_outputs(site, config, graph)` returns {output path: bytes} for the build to write with the pages.
 Feeds and the sitemap need absolute URLs, so they are made only when config.base_url is set.
 roadmap.json is described by roadmap.schema.json, which the theme's static folder provides.
 """
@@ -16,7 +16,7 @@ from xml.etree import ElementTree as ET
 from roadmap_site import urls
 from roadmap_site.assemble import moment, newest_first
 from roadmap_site.config import Config
-from roadmap_site.graph import prerequisite_graph
+from roadmap_site.graph import Graph
 from roadmap_site.models import Article, Series, Site
 
 SITE_FEED = "atom.xml"
@@ -47,9 +47,9 @@ def absolute_url(base_url: str | None, path: str) -> str:
     return base + quote(path, safe="/-_.~")
 
 
-def site_outputs(site: Site, config: Config) -> dict[str, bytes]:
+def site_outputs(site: Site, config: Config, graph: Graph) -> dict[str, bytes]:
     """Every extra output of the site, by output path."""
-    files = {ROBOTS: robots_txt(config), ROADMAP_JSON: roadmap_json(site, config)}
+    files = {ROBOTS: robots_txt(config), ROADMAP_JSON: roadmap_json(site, config, graph)}
     if config.base_url:
         files[SITE_FEED] = atom_feed(config.title, SITE_FEED, urls.HOME, newest_first(site.articles.values()), config)
         for one in site.series.values():
@@ -139,9 +139,8 @@ def robots_txt(config: Config) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def roadmap_data(site: Site, config: Config) -> dict[str, Any]:
+def roadmap_data(site: Site, config: Config, graph: Graph) -> dict[str, Any]:
     """The whole roadmap as plain data, shaped as roadmap.schema.json describes."""
-    graph, _ = prerequisite_graph(site)
     base = config.base_url
 
     def page_url(path: str) -> str | None:
@@ -193,5 +192,5 @@ def roadmap_data(site: Site, config: Config) -> dict[str, Any]:
     }
 
 
-def roadmap_json(site: Site, config: Config) -> bytes:
-    return (json.dumps(roadmap_data(site, config), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def roadmap_json(site: Site, config: Config, graph: Graph) -> bytes:
+    return (json.dumps(roadmap_data(site, config, graph), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -20,6 +20,7 @@ from roadmap_site import __version__
 from roadmap_site.aliases import alias_pages
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem, error
+from roadmap_site.graph import Graph
 from roadmap_site.fs import UnsafePath, check_output_path
 from roadmap_site.loader import ContentFiles
 from roadmap_site.models import Site
@@ -91,6 +92,7 @@ def templates_fingerprint(template_dirs: Iterable[Path], config: Config) -> str:
 
 def site_files(
     site: Site,
+    graph: Graph,
     config: Config,
     env: jinja2.Environment,
     template_dirs: tuple[Path, ...],
@@ -101,7 +103,7 @@ def site_files(
 ) -> SiteFiles:
     """Render what changed, keep what did not, and gather the static files."""
     result = SiteFiles()
-    renderer = Renderer(env, site, config)
+    renderer = Renderer(env, site, config, graph)
     base = templates_fingerprint(template_dirs, config)
     for article in site.articles.values():
         shown = renderer.shown_articles(article)
@@ -118,7 +120,7 @@ def site_files(
     else:
         for path, html in renderer.listing_pages():
             result.add(path, html.encode("utf-8"), path, listing_print)
-        for path, data in site_outputs(site, config).items():
+        for path, data in site_outputs(site, config, graph).items():
             result.add(path, data, path, listing_print)
     redirects, problems = alias_pages(site, config, env)
     result.problems += problems

@@ -16,7 +16,7 @@ import jinja2
 
 from roadmap_site import urls
 from roadmap_site.config import Config
-from roadmap_site.graph import Prerequisites, prerequisite_graph
+from roadmap_site.graph import Graph, Prerequisites
 from roadmap_site.models import Article, ComparisonTable, Difficulty, Series, Site, Topic, reading_minutes
 from roadmap_site.outputs import SITE_FEED, absolute_url, series_feed_path, series_slug
 
@@ -222,11 +222,11 @@ def series_navs(article: Article, site: Site) -> tuple[SeriesNav, ...]:
 class Renderer:
     """Lays out pages; holds the template environment and the site-wide context."""
 
-    def __init__(self, env: jinja2.Environment, site: Site, config: Config):
+    def __init__(self, env: jinja2.Environment, site: Site, config: Config, graph: Graph):
         self._env = env
         self._site = site
         self._config = config
-        self._graph, _ = prerequisite_graph(site)  # its warnings are the build's and check's to report
+        self._graph = graph
         # Until roadmap.yml has a `search` setting, search is on.
         self._search = config.search
         self._nav = [

@@ -9,6 +9,7 @@ import pytest
 from conftest import REPO, write_files
 from roadmap_site.build import load_site
 from roadmap_site.config import Config
+from roadmap_site.graph import prerequisite_graph
 from roadmap_site.loader import list_content
 from roadmap_site.outputs import absolute_url, site_outputs
 
@@ -57,7 +58,7 @@ def outputs(tmp_path: Path, base_url: str | None = BASE) -> dict[str, bytes]:
     config = Config(title="Learn", author="Team", base_url=base_url)
     site, problems = load_site(list_content(root), config)
     assert [p for p in problems if p.severity == "error"] == []
-    return site_outputs(site, config)
+    return site_outputs(site, config, prerequisite_graph(site)[0])
 
 
 def test_absolute_urls_keep_the_subpath_and_drop_index_html():
@@ -174,7 +175,7 @@ def test_both_validators_accept_the_sample_roadmap(validator):
         pytest.importorskip("jsonschema")
     config = Config(base_url=BASE)
     site, _ = load_site(list_content(REPO / "content"), config)
-    data = json.loads(site_outputs(site, config)["roadmap.json"])
+    data = json.loads(site_outputs(site, config, prerequisite_graph(site)[0])["roadmap.json"])
     check = validate if validator == "jsonschema" else (lambda d, s: small_validate(d, s, s, "$"))
     assert check(data, SCHEMA) == []
     assert {s["name"] for s in data["series"]} == {"Cloud Native Journey", "Backend Developer Roadmap"}

@@ -75,14 +75,9 @@ def _skipped(name: str) -> bool:
 LEGACY_NOTE = "read as Windows-1252 (Latin-1) text because it is not UTF-8; save it as UTF-8"
 
 
-def decode(data: bytes) -> str:
-    """Text with LF line ends and no control characters. Raises ValueError with the line
-    of the first bad byte."""
-    return decode_noting(data)[0]
-
-
-def decode_noting(data: bytes) -> tuple[str, str | None]:
-    """decode(), and a note for a warning when the file was not read as UTF-8."""
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Text with LF line ends and no control characters, and a note for a warning when the
+    file was not read as UTF-8. Raises ValueError with the line of the first bad byte."""
     note = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -132,7 +127,7 @@ def read_head(source: Source, config: Config) -> Head | Problem:
     """Decode a source and read its front matter, or the error that prevents it."""
     shown = source.shown
     try:
-        text, note = decode_noting(source.data)
+        text, note = decode(source.data)
         split = split_front_matter(text)
         raw = parse_front_matter(split)
     except FrontMatterError as exc:

@@ -34,7 +34,8 @@ from watchdog.events import (
 from watchdog.observers import Observer
 
 from roadmap_site import urls
-from roadmap_site.build import ArticleCache, build, find_layout
+from roadmap_site.build import build, find_layout
+from roadmap_site.cache import ArticleCache
 from roadmap_site.search import index_site
 from roadmap_site.config import load_config
 from roadmap_site.errors import BuildFailed

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +19,7 @@ from roadmap_site.links import LinkIndex
 from roadmap_site.loader import ContentFiles, Head, list_content, parse_article, read_head, read_sources
 from roadmap_site.markup import MarkdownRenderer
 from roadmap_site.models import Article, Site
-from roadmap_site.pages import site_files
+from roadmap_site.pages import fingerprint, site_files
 from roadmap_site.render import make_environment
 from roadmap_site.search import index_site
 from roadmap_site.resources import bundled
@@ -97,8 +96,8 @@ def load_site(
     fresh = parse_articles([heads[position] for position in missing], index, config, workers, progress)
     for position, (article, found) in zip(missing, fresh):
         # The article's own digest also covers what its links resolved to.
-        links = hashlib.sha256(repr(index.signature(article.link_keys)).encode()).hexdigest()
-        parsed[position] = (replace(article, digest=f"{digests[position]}:{links}"), found)
+        digest = fingerprint(digests[position], repr(index.signature(article.link_keys)))
+        parsed[position] = (replace(article, digest=digest), found)
         cache.store(digests[position], index, *parsed[position])  # type: ignore[misc]
     cache.sweep()
     articles = []

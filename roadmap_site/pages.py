@@ -86,7 +86,7 @@ def templates_fingerprint(template_dirs: Iterable[Path], config: Config) -> str:
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
                     parts.append(path.relative_to(folder).as_posix())
-                    parts.append(path.read_bytes().hex())
+                    parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
     return fingerprint(*parts)
 
 

@@ -34,7 +34,10 @@ def assemble_site(articles: Iterable[Article], config: Config) -> tuple[Site, li
     published = sorted((a for a in articles if config.drafts or not a.draft), key=lambda a: a.key)
     by_key = {article.key: article for article in published}
     series, problems = _assemble_series(published)
-    in_series = {key for one in series.values() for key in one.articles}
+    series_of: dict[str, list[str]] = defaultdict(list)
+    for one in series.values():
+        for key in one.articles:
+            series_of[key].append(one.key)
     return (
         Site(
             articles=by_key,
@@ -42,7 +45,8 @@ def assemble_site(articles: Iterable[Article], config: Config) -> tuple[Site, li
             tags=_taxonomy(published, lambda a: a.tags),
             categories=_taxonomy(published, lambda a: a.categories),
             difficulty_levels=_levels_in_use(published, config),
-            home=tuple(a.key for a in newest_first(a for a in published if a.key not in in_series)),
+            home=tuple(a.key for a in newest_first(a for a in published if a.key not in series_of)),
+            series_of={key: tuple(keys) for key, keys in series_of.items()},
         ),
         problems,
     )

@@ -46,15 +46,24 @@ def list_content(content_dir: Path) -> ContentFiles:
     root = content_dir.resolve()
     articles: list[str] = []
     others: set[str] = set()
-    for folder, dirs, files in os.walk(content_dir):
-        dirs[:] = sorted(d for d in dirs if not _skipped(d) and not os.path.islink(os.path.join(folder, d)))
-        for name in sorted(files):
-            path = Path(folder, name)
-            if _skipped(name) or not _inside(path, root):
+    pending = [""]  # folders to read, as key prefixes
+    while pending:
+        prefix = pending.pop()
+        try:
+            entries = list(os.scandir(content_dir / prefix))
+        except OSError:
+            continue
+        for entry in entries:
+            if _skipped(entry.name):
                 continue
-            key = path.relative_to(content_dir).as_posix()
-            (articles.append if name.lower().endswith(ARTICLE_SUFFIXES) else others.add)(key)
-    return ContentFiles(content_dir, tuple(articles), frozenset(others))
+            key = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(key + "/")
+            elif entry.is_symlink() and not _inside(Path(entry.path), root):
+                continue
+            elif entry.is_file():
+                (articles.append if entry.name.lower().endswith(ARTICLE_SUFFIXES) else others.add)(key)
+    return ContentFiles(content_dir, tuple(sorted(articles)), frozenset(others))
 
 
 def read_sources(content: ContentFiles) -> list[Source]:

@@ -120,3 +120,7 @@ class Site:
     categories: Mapping[str, tuple[str, ...]]
     difficulty_levels: tuple[Difficulty, ...]  # every level in use or on the scale, ordered
     home: tuple[str, ...] = field(default=())  # standalone article keys, newest first
+    series_of: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # article key -> its series keys, in display order
+
+    def series_for(self, article_key: str) -> tuple[Series, ...]:
+        return tuple(self.series[key] for key in self.series_of.get(article_key, ()))

@@ -187,8 +187,8 @@ def part_stop(number: int, article: Article, series: Series, site: Site, links: 
 def progress_id(article: Article, site: Site) -> str:
     """'series-slug/article-slug': the stable name a reader's progress mark is stored under.
     An article in several series is marked once, under its first series."""
-    series = next((one for one in site.series.values() if article.key in one.articles), None)
-    folder = series_slug(series) if series else "articles"
+    series = site.series_for(article.key)
+    folder = series_slug(series[0]) if series else "articles"
     segments = [s for s in article.path.split("/") if s and s != "index.html"]
     slug = segments[-1].removesuffix(".html") if segments else "home"
     return f"{folder}/{slug}"
@@ -199,7 +199,7 @@ def pagefind_filters(article: Article, site: Site) -> tuple[tuple[str, str], ...
     levels = [topic.difficulty for topic in article.topics if topic.difficulty is not None]
     if article.difficulty is not None:
         levels.insert(0, article.difficulty)
-    names = [("Series", one.name) for one in site.series.values() if article.key in one.articles]
+    names = [("Series", one.name) for one in site.series_for(article.key)]
     names += [("Difficulty", level.name) for level in sorted(set(levels), key=lambda level: (level.rank, level.name))]
     names += [("Tag", tag) for tag in article.tags]
     return tuple(dict.fromkeys(names))
@@ -211,12 +211,10 @@ def difficulty_spread(topics: Iterable[Topic]) -> tuple[tuple[Difficulty, int], 
 
 
 def series_navs(article: Article, site: Site) -> tuple[SeriesNav, ...]:
-    navs = []
-    for one in site.series.values():
-        if article.key in one.articles:
-            parts = tuple(site.articles[key] for key in one.articles)
-            navs.append(SeriesNav(one, one.articles.index(article.key) + 1, parts, article.key))
-    return tuple(navs)
+    return tuple(
+        SeriesNav(one, one.articles.index(article.key) + 1, tuple(site.articles[key] for key in one.articles), article.key)
+        for one in site.series_for(article.key)
+    )
 
 
 class Renderer:
@@ -275,7 +273,7 @@ class Renderer:
     def shown_articles(self, article: Article) -> tuple[str, ...]:
         """The keys of every article whose data the article's page shows."""
         links = self._graph.get(article.key, Prerequisites((), ()))
-        series = [key for nav in series_navs(article, self._site) for key in nav.series.articles]
+        series = [key for one in self._site.series_for(article.key) for key in one.articles]
         return tuple(dict.fromkeys([article.key, *series, *links.before, *links.next_up]))
 
     def listing_pages(self) -> Iterator[tuple[str, str]]:

@@ -16,13 +16,24 @@ from roadmap_site.errors import BuildFailed, Problem, error, warning
 from roadmap_site.graph import prerequisite_graph
 from roadmap_site.fs import check_output_folder, read_manifest, write_site
 from roadmap_site.links import LinkIndex
-from roadmap_site.loader import ContentFiles, Head, list_content, parse_article, read_head, read_sources
+from roadmap_site.loader import ContentFiles, Head, Source, list_content, parse_article, read_head, read_sources
 from roadmap_site.markup import MarkdownRenderer
 from roadmap_site.models import Article, Site
 from roadmap_site.pages import fingerprint, site_files
 from roadmap_site.render import make_environment
 from roadmap_site.search import index_site
+from roadmap_site import __version__
 from roadmap_site.resources import bundled
+from roadmap_site.state import (
+    InputsDigest,
+    LastBuild,
+    folder_files,
+    forget_last_build,
+    output_intact,
+    read_last_build,
+    record_path,
+    write_last_build,
+)
 
 @dataclass(frozen=True)
 class Layout:
@@ -65,6 +76,7 @@ class BuildReport:
     seconds: float = 0.0
     sample: bool = False
     warnings: list[Problem] = field(default_factory=list)
+    up_to_date: bool = False  # nothing had changed since the last build: nothing was done
 
 
 Progress = Callable[[int, int], None]  # (articles parsed, articles to parse)
@@ -76,14 +88,16 @@ def load_site(
     cache: ArticleCache | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    sources: list[Source] | None = None,
 ) -> tuple[Site, list[Problem]]:
     """Every article parsed and assembled; the problems of all files together. Articles the
     cache knows are not parsed again; the others are parsed on all cores when there are
-    enough of them to pay for starting the workers."""
+    enough of them to pay for starting the workers. `sources`: the content's articles when
+    the caller has read them already."""
     cache = cache or ArticleCache()
     problems: list[Problem] = []
     heads: list[Head] = []
-    for source in read_sources(content):
+    for source in read_sources(content) if sources is None else sources:
         head = read_head(source, config)
         if isinstance(head, Problem):
             problems.append(head)
@@ -179,11 +193,21 @@ def build(
     if any(p.severity == "error" for p in problems):
         raise BuildFailed(problems)
     content = list_content(layout.content_dir)
+    sources = read_sources(content)
+    indexing = search and config.search
+    record = None
     if cache is None:
         cache = ArticleCache(None if layout.is_sample else cache_folder(site_dir))
+        if cache.folder is not None:  # only a build that keeps its cache can know it is up to date
+            record = record_path(cache.folder, out_dir)
         if clean:
             cache.clear()
-    site, found = load_site(content, config, cache, workers, progress)
+    inputs = inputs_digest(layout, config, indexing, content, sources) if record else ""
+    last = read_last_build(record) if record and not clean else None
+    if last and last.inputs == inputs and output_intact(out_dir, indexing):
+        return BuildReport(out_dir=out_dir, articles=last.articles, pages=last.pages, up_to_date=True,
+                           seconds=time.perf_counter() - started, warnings=list(last.warnings))
+    site, found = load_site(content, config, cache, workers, progress, sources)
     problems += found
     graph, unknown = prerequisite_graph(site)
     problems += unknown  # prerequisites that name no article, and cycles, as warnings
@@ -193,12 +217,14 @@ def build(
     problems += output.problems
     if any(p.severity == "error" for p in problems):
         raise BuildFailed(sorted(problems, key=lambda p: (p.path, p.line)))
+    if record:
+        forget_last_build(record)  # until this build is written whole, the output is not up to date
     written, removed = write_site(out_dir, output.files, output.fingerprints, frozenset(output.kept))
-    if search and config.search and (written or removed or not (out_dir / "pagefind").is_dir()):
+    if indexing and (written or removed or not (out_dir / "pagefind").is_dir()):
         indexed = index_site(out_dir)  # after writing: Pagefind reads the written pages
         if indexed is not None:  # the pages are written and usable; the report says so
             problems.append(warning(indexed.path, indexed.line, indexed.message))
-    return BuildReport(
+    report = BuildReport(
         out_dir=out_dir,
         articles=len(site.articles),
         pages=sum(1 for path in (*output.files, *output.kept) if path.endswith(".html")),
@@ -208,3 +234,17 @@ def build(
         warnings=[p for p in problems if p.severity == "warning"],
         sample=layout.is_sample,
     )
+    if record and not any(p.severity == "error" for p in problems):
+        write_last_build(record, LastBuild(inputs, report.articles, report.pages, tuple(report.warnings)))
+    return report
+
+
+def inputs_digest(layout: Layout, config: Config, indexing: bool, content: ContentFiles, sources: list[Source]) -> str:
+    """A digest of everything a build reads: equal digests make equal output."""
+    digest = InputsDigest(__version__, repr(config), f"search={indexing}", str(layout.content_dir))
+    for source in sources:
+        digest.add(f"article:{source.key}", source.data)
+    digest.add_files("file", ((key, content.folder / key) for key in sorted(content.others)))
+    for number, folder in enumerate((*layout.template_dirs, *layout.static_dirs)):
+        digest.add_files(f"theme{number}", folder_files([folder]))
+    return digest.hexdigest()

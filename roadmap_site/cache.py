@@ -87,6 +87,10 @@ class ArticleCache:
         self._used: set[str] = set()
         self._writable = folder is not None
 
+    @property
+    def folder(self) -> Path | None:
+        return self._folder
+
     def lookup(self, digest: str, index: LinkIndex) -> tuple[Article, list[Problem]] | None:
         self._used.add(digest)
         entry = self._memory.get(digest) or self._read(digest)

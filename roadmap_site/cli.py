@@ -97,7 +97,12 @@ def _build(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if report.sample:
         print(f"no articles in {site_dir}: built the sample roadmap that ships with roadmap-site", file=sys.stderr)
-    if not args.quiet:
+    if not args.quiet and report.up_to_date:
+        print(
+            f"up to date: {report.articles:,} articles, {report.pages:,} pages, nothing changed since the last "
+            f"build ({report.seconds:.1f} s); {len(report.warnings)} warning(s) -> {report.out_dir}"
+        )
+    elif not args.quiet:
         print(
             f"built {report.articles:,} articles, {report.pages:,} pages in {report.seconds:.1f} s "
             f"({len(report.written):,} files written, {len(report.removed):,} removed); "

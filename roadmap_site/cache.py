@@ -28,7 +28,7 @@ from roadmap_site.links import LinkIndex
 from roadmap_site.loader import Head
 from roadmap_site.models import Article
 
-_FORMAT = f"roadmap-site {__version__} articles 1"
+_FORMAT = f"roadmap-site {__version__} articles 2"
 
 Entry = tuple[tuple, Article, list[Problem]]  # (link signature, article, problems)
 _SEAL = hashlib.sha256().digest_size

@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--base-url", metavar="URL", help="the address the site is published at")
     build_cmd.add_argument("--drafts", action="store_true", help="include articles marked draft: true")
     build_cmd.add_argument("--clean", action="store_true", help="parse every article again, ignoring the build cache")
+    build_cmd.add_argument("--no-search", action="store_true",
+                           help="leave the search index out (and as it was), even when roadmap.yml turns search on")
     build_cmd.add_argument("--quiet", "-q", action="store_true", help="print only problems")
 
     serve_cmd = commands.add_parser("serve", parents=[common], help="preview the site with live reload")
@@ -88,7 +90,8 @@ def _build(args: argparse.Namespace) -> int:
     try:
         with progress:
             report = build(
-                site_dir, args.output, base_url=args.base_url, drafts=args.drafts, clean=args.clean, progress=progress
+                site_dir, args.output, base_url=args.base_url, drafts=args.drafts, clean=args.clean,
+                progress=progress, search=not args.no_search,
             )
     except BuildFailed as failed:
         print(failure_report(failed.problems, "the previous output is unchanged"), file=sys.stderr)

@@ -90,6 +90,7 @@ class Article:
     links: tuple[LinkRef, ...] = ()  # links to other articles' headings
     link_keys: frozenset[str] = frozenset()  # every content key its links name, found or not
     digest: str = ""  # identifies what the article was parsed from; set by the build
+    summary_digest: str = ""  # identifies what other pages may show of it (not its text); set by the build
     extra: Mapping[str, Any] = field(default_factory=dict)  # a copy of its own; never changed
 
     @property

@@ -1,6 +1,6 @@
 """Files beside the pages: Atom feeds, sitemap.xml, robots.txt and roadmap.json. Pure.
 
-`site_outputs(site, config, graph)` returns {output path: bytes} for the build to write with the pages.
+`site_outputs(site, config, graph)` plans them for the build to make and write with the pages.
 Feeds and the sitemap need absolute URLs, so they are made only when config.base_url is set.
 roadmap.json is described by roadmap.schema.json, which the theme's static folder provides.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
@@ -18,6 +19,7 @@ from roadmap_site.assemble import moment, newest_first
 from roadmap_site.config import Config
 from roadmap_site.graph import Graph
 from roadmap_site.models import Article, Series, Site
+from roadmap_site.plan import Planned
 
 SITE_FEED = "atom.xml"
 SITEMAP = "sitemap.xml"
@@ -47,16 +49,25 @@ def absolute_url(base_url: str | None, path: str) -> str:
     return base + quote(path, safe="/-_.~")
 
 
-def site_outputs(site: Site, config: Config, graph: Graph) -> dict[str, bytes]:
-    """Every extra output of the site, by output path."""
-    files = {ROBOTS: robots_txt(config), ROADMAP_JSON: roadmap_json(site, config, graph)}
+def site_outputs(site: Site, config: Config, graph: Graph) -> list[Planned]:
+    """Every extra output of the site, planned (see roadmap_site.plan)."""
+    everything = tuple(site.articles)
+    outputs = [
+        Planned(ROBOTS, partial(robots_txt, config)),
+        Planned(ROADMAP_JSON, partial(roadmap_json, site, config, graph), shown=everything),
+    ]
     if config.base_url:
-        files[SITE_FEED] = atom_feed(config.title, SITE_FEED, urls.HOME, newest_first(site.articles.values()), config)
+        newest = newest_first(site.articles.values())[:FEED_ENTRIES]
+        keys = tuple(a.key for a in newest)
+        outputs.append(Planned(SITE_FEED, partial(atom_feed, config.title, SITE_FEED, urls.HOME, newest, config),
+                               shown=keys, bodies=keys))
         for one in site.series.values():
-            parts = newest_first(site.articles[key] for key in one.articles)
-            files[series_feed_path(one)] = atom_feed(f"{one.name} · {config.title}", series_feed_path(one), one.path, parts, config)
-        files[SITEMAP] = sitemap_xml(site, config)
-    return files
+            parts = newest_first(site.articles[key] for key in one.articles)[:FEED_ENTRIES]
+            title, path, keys = f"{one.name} · {config.title}", series_feed_path(one), tuple(a.key for a in parts)
+            outputs.append(Planned(path, partial(atom_feed, title, path, one.path, parts, config),
+                                   shown=keys, bodies=keys, detail=repr(one)))
+        outputs += sitemaps(site, config)
+    return outputs
 
 
 def atom_time(when: dt.datetime | None) -> str:
@@ -121,15 +132,41 @@ def page_paths(site: Site) -> list[str]:
     return list(dict.fromkeys(paths))
 
 
-def sitemap_xml(site: Site, config: Config) -> bytes:
+SITEMAP_LIMIT = 50_000  # URLs in one sitemap file, as the sitemap protocol allows
+
+
+def sitemaps(site: Site, config: Config, limit: int = SITEMAP_LIMIT) -> list[Planned]:
+    """sitemap.xml; above `limit` pages, an index of sitemap-1.xml, sitemap-2.xml..."""
+    paths = page_paths(site)
+    everything = tuple(site.articles)
+    if len(paths) <= limit:
+        return [Planned(SITEMAP, partial(sitemap_xml, site, paths, config), shown=everything, detail=repr(paths))]
+    chunks = [paths[start : start + limit] for start in range(0, len(paths), limit)]
+    names = [f"sitemap-{number}.xml" for number in range(1, len(chunks) + 1)]
+    planned = [Planned(SITEMAP, partial(sitemap_index, names, config), detail=repr(names))]
+    for name, chunk in zip(names, chunks):
+        inside = set(chunk)
+        shown = tuple(key for key, article in site.articles.items() if article.path in inside)
+        planned.append(Planned(name, partial(sitemap_xml, site, chunk, config), shown=shown, detail=repr(chunk)))
+    return planned
+
+
+def sitemap_xml(site: Site, paths: list[str], config: Config) -> bytes:
     changed = {a.path: _last_change(a) for a in site.articles.values()}
     urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
-    for path in page_paths(site):
+    for path in paths:
         entry = ET.SubElement(urlset, "url")
         ET.SubElement(entry, "loc").text = absolute_url(config.base_url, path)
         if changed.get(path):
             ET.SubElement(entry, "lastmod").text = changed[path].date().isoformat()
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def sitemap_index(names: list[str], config: Config) -> bytes:
+    index = ET.Element("sitemapindex", {"xmlns": SITEMAP_NS})
+    for name in names:
+        ET.SubElement(ET.SubElement(index, "sitemap"), "loc").text = absolute_url(config.base_url, name)
+    return ET.tostring(index, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def robots_txt(config: Config) -> bytes:
@@ -193,4 +230,5 @@ def roadmap_data(site: Site, config: Config, graph: Graph) -> dict[str, Any]:
 
 
 def roadmap_json(site: Site, config: Config, graph: Graph) -> bytes:
-    return (json.dumps(roadmap_data(site, config, graph), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # Compact: json's C encoder runs only without indentation, and the file is for programs.
+    return (json.dumps(roadmap_data(site, config, graph), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

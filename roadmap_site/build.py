@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from roadmap_site.assemble import assemble_site, check_fragments
-from roadmap_site.cache import ArticleCache, cache_folder, entry_digest
+from roadmap_site.cache import ArticleCache, Entry, cache_folder, source_digest
 from roadmap_site.config import Config, load_config
 from roadmap_site.errors import BuildFailed, Problem, error, warning
 from roadmap_site.graph import prerequisite_graph
@@ -72,6 +72,7 @@ class BuildReport:
     articles: int = 0
     pages: int = 0
     written: list[str] = field(default_factory=list)  # output paths whose bytes changed
+    made: list[str] = field(default_factory=list)  # output paths made anew (the others were kept as they were)
     removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
     sample: bool = False
@@ -96,31 +97,48 @@ def load_site(
     the caller has read them already."""
     cache = cache or ArticleCache()
     problems: list[Problem] = []
-    heads: list[Head] = []
-    for source in read_sources(content) if sources is None else sources:
-        head = read_head(source, config)
-        if isinstance(head, Problem):
-            problems.append(head)
-        elif config.drafts or not head.meta.draft:
-            heads.append(head)
-    index = LinkIndex(pages={head.source.key: head.path for head in heads}, files=content.others)
-    digests = [entry_digest(head, config) for head in heads]
-    parsed: list[tuple[Article, list[Problem]] | None] = [cache.lookup(d, index) for d in digests]
-    missing = [position for position, found in enumerate(parsed) if found is None]
-    fresh = parse_articles([heads[position] for position in missing], index, config, workers, progress)
+    sources = read_sources(content) if sources is None else sources
+    digests = [source_digest(source, config) for source in sources]
+    cached: dict[int, Entry] = {}  # by position in sources
+    heads: dict[int, Head] = {}
+    for position, (source, digest) in enumerate(zip(sources, digests)):
+        entry = cache.lookup(digest)
+        if entry is not None:
+            cached[position] = entry
+        elif (head := _read_head(source, config, problems)) is not None:
+            heads[position] = head
+    pages = {article.key: article.path for _, article, _ in cached.values() if config.drafts or not article.draft}
+    pages.update((head.source.key, head.path) for head in heads.values() if config.drafts or not head.meta.draft)
+    index = LinkIndex(pages=pages, files=content.others)
+    kept: dict[int, tuple[Article, list[Problem]]] = {}
+    for position, (signature, article, found) in cached.items():
+        if signature == index.signature(article.link_keys):
+            kept[position] = article, found
+        elif (head := _read_head(sources[position], config, problems)) is not None:
+            heads[position] = head  # what its links point at has changed: parse it again
+    missing = sorted(p for p, head in heads.items() if config.drafts or not head.meta.draft)
+    fresh = parse_articles([heads[p] for p in missing], index, config, workers, progress)
     for position, (article, found) in zip(missing, fresh):
         # The article's own digest also covers what its links resolved to.
-        digest = fingerprint(digests[position], repr(index.signature(article.link_keys)))
-        article = replace(article, digest=digest)
-        parsed[position] = (replace(article, summary_digest=summary_digest(article)), found)
-        cache.store(digests[position], index, *parsed[position])  # type: ignore[misc]
+        article = replace(article, digest=fingerprint(digests[position], repr(index.signature(article.link_keys))))
+        kept[position] = replace(article, summary_digest=summary_digest(article)), found
+        cache.store(digests[position], index, *kept[position])
     cache.sweep()
     articles = []
-    for article, found in parsed:  # type: ignore[misc]
+    for position in sorted(kept):
+        article, found = kept[position]
         problems.extend(found)
         articles.append(article)
     site, assembly_problems = assemble_site(articles, config)
     return site, problems + assembly_problems + check_fragments(site)
+
+
+def _read_head(source: Source, config: Config, problems: list[Problem]) -> Head | None:
+    head = read_head(source, config)
+    if isinstance(head, Problem):
+        problems.append(head)
+        return None
+    return head
 
 
 PARALLEL_FROM = 48  # articles; below this, starting worker processes costs more than it saves
@@ -230,6 +248,7 @@ def build(
         articles=len(site.articles),
         pages=sum(1 for path in (*output.files, *output.kept) if path.endswith(".html")),
         written=written,
+        made=list(output.files),
         removed=removed,
         seconds=time.perf_counter() - started,
         warnings=[p for p in problems if p.severity == "warning"],

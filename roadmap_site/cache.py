@@ -1,34 +1,43 @@
 """Parsed articles kept between builds: in memory for the dev server, on disk for the next
 `roadmap-site build`.
 
-Parsing an article is a pure function of its source, its output path, the config and what
-the link index says about the links it makes. An entry is keyed by a digest of the first
-three and checked against the fourth, so adding an article re-parses only the articles that
-link to it. The cache lives in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache), one folder per
-site, as Hugo keeps its own: nothing is added to the site's folder or its repository. An
-entry that cannot be read, or was written by another version, is ignored and rewritten,
-never trusted. Entries are pickles, which can carry code, so each is sealed with an HMAC
-keyed by a secret made for this user: an entry that did not come from here is never loaded.
+Parsing an article is a pure function of its source, the config and what the link index says
+about the links it makes. An entry is keyed by a digest of the first two and checked against
+the third, so adding an article re-parses only the articles that link to it, and an unchanged
+source is not even read for its front matter again. The cache lives in the user's cache folder
+($XDG_CACHE_HOME, else ~/.cache), one folder per site, as Hugo keeps its own: nothing is added
+to the site's folder or its repository.
+
+On disk the entries are one snapshot file, read once and written again only when an entry
+was added or dropped: one large read is far cheaper than a file per article. A snapshot that
+cannot be read, or was written by another version, is ignored and rewritten, never trusted.
+It is a pickle, which can carry code, so it is sealed with an HMAC keyed by a secret made
+for this user: a snapshot that did not come from here is never loaded.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import hmac
 import os
 import pickle
 import secrets
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from roadmap_site import __version__
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem
 from roadmap_site.links import LinkIndex
-from roadmap_site.loader import Head
+from roadmap_site.loader import Source
 from roadmap_site.models import Article
+from roadmap_site.state import code_digest
 
-_FORMAT = f"roadmap-site {__version__} articles 2"
+_FORMAT = f"roadmap-site {__version__} articles 3"
+SNAPSHOT = "articles.pickle"
 
 Entry = tuple[tuple, Article, list[Problem]]  # (link signature, article, problems)
 _SEAL = hashlib.sha256().digest_size
@@ -69,92 +78,111 @@ def _sealing_key() -> bytes:
     return key
 
 
-def entry_digest(head: Head, config: Config) -> str:
+def source_digest(source: Source, config: Config) -> str:
+    """What an entry is kept under: the source's place and bytes, the config, roadmap-site."""
     digest = hashlib.sha256()
-    for part in (_FORMAT, head.source.key, head.source.shown, head.path, repr(config)):
+    for part in (_FORMAT, code_digest(), source.key, source.shown, repr(config)):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    digest.update(head.source.data)
+    digest.update(source.data)
     return digest.hexdigest()
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pickling a snapshot makes or walks hundreds of thousands of objects, none of them
+    garbage; the cyclic collector would scan them again and again (a threefold slowdown)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class ArticleCache:
-    """Entries by digest, in memory and, given a folder, on disk."""
+    """Entries by source digest, in memory and, given a folder, in a snapshot on disk."""
 
     def __init__(self, folder: Path | None = None):
         self._folder = folder
         self._key = _sealing_key() if folder is not None else b""
-        self._memory: dict[str, Entry] = {}
+        self._entries: dict[str, Entry] | None = None  # read from the snapshot when first needed
         self._used: set[str] = set()
-        self._writable = folder is not None
+        self._changed = False
 
     @property
     def folder(self) -> Path | None:
         return self._folder
 
-    def lookup(self, digest: str, index: LinkIndex) -> tuple[Article, list[Problem]] | None:
+    def lookup(self, digest: str) -> Entry | None:
+        """The entry kept under digest; the caller checks its link signature."""
         self._used.add(digest)
-        entry = self._memory.get(digest) or self._read(digest)
-        if entry is None:
-            return None
-        signature, article, problems = entry
-        if index.signature(article.link_keys) != signature:
-            return None
-        self._memory[digest] = entry
-        return article, problems
+        return self._all().get(digest)
 
     def store(self, digest: str, index: LinkIndex, article: Article, problems: list[Problem]) -> None:
-        entry: Entry = (index.signature(article.link_keys), article, problems)
         self._used.add(digest)
-        self._memory[digest] = entry
-        self._write(digest, entry)
+        self._all()[digest] = (index.signature(article.link_keys), article, problems)
+        self._changed = True
 
     def clear(self) -> None:
-        self._memory = {}
-        if self._folder is not None and self._folder.is_dir():
-            for path in self._folder.glob("*.pickle"):
-                path.unlink(missing_ok=True)
+        self._entries, self._changed = {}, True
+        if self._folder is not None:
+            (self._folder / SNAPSHOT).unlink(missing_ok=True)
 
     def sweep(self) -> None:
-        """Forget the entries this build did not use: sources that changed or went away."""
-        self._memory = {digest: entry for digest, entry in self._memory.items() if digest in self._used}
-        if self._folder is not None and self._folder.is_dir():
-            for path in self._folder.glob("*.pickle"):
-                if path.stem not in self._used:
-                    path.unlink(missing_ok=True)
+        """Forget the entries this build did not use (sources that changed or went away),
+        and write the snapshot when anything changed."""
+        entries = self._all()
+        if entries.keys() - self._used:
+            self._entries = {digest: entry for digest, entry in entries.items() if digest in self._used}
+            self._changed = True
         self._used = set()
+        if self._changed:
+            self._write(self._entries or {})
+            self._changed = False
 
-    def _read(self, digest: str) -> Entry | None:
+    def _all(self) -> dict[str, Entry]:
+        if self._entries is None:
+            self._entries = self._read()
+        return self._entries
+
+    def _read(self) -> dict[str, Entry]:
         if self._folder is None:
-            return None
+            return {}
         try:
-            sealed = (self._folder / f"{digest}.pickle").read_bytes()
+            sealed = (self._folder / SNAPSHOT).read_bytes()
         except OSError:
-            return None
+            return {}
         seal, payload = sealed[:_SEAL], sealed[_SEAL:]
         if not hmac.compare_digest(seal, hmac.new(self._key, payload, hashlib.sha256).digest()):
-            return None  # not written by this user's roadmap-site: never unpickled
+            return {}  # not written by this user's roadmap-site: never unpickled
         try:
-            entry = pickle.loads(payload)  # noqa: S301 - sealed by us, checked above
+            with _collector_paused():
+                format_, entries = pickle.loads(payload)  # noqa: S301 - sealed by us, checked above
         except Exception:  # truncated or from another version: parse again
-            return None
-        if not (isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[1], Article)):
-            return None
-        return entry
+            return {}
+        if format_ != _FORMAT or not isinstance(entries, dict):
+            return {}
+        return entries
 
-    def _write(self, digest: str, entry: Entry) -> None:
-        if not self._writable or self._folder is None:
+    def _write(self, entries: dict[str, Entry]) -> None:
+        if self._folder is None:
             return
         try:
             self._folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self._folder, prefix=".tmp-")
         except OSError:
-            self._writable = False  # a read-only site folder: build without a disk cache
+            self._folder = None  # a cache folder that cannot be written: build without one
             return
         try:
-            payload = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+            with _collector_paused():
+                payload = pickle.dumps((_FORMAT, entries), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(hmac.new(self._key, payload, hashlib.sha256).digest() + payload)
-            os.replace(temporary, self._folder / f"{digest}.pickle")
+            os.replace(temporary, self._folder / SNAPSHOT)
+            for older in self._folder.glob("*.pickle"):  # entries of the earlier one-file-each layout
+                if older.name != SNAPSHOT:
+                    older.unlink(missing_ok=True)
         except OSError:
             Path(temporary).unlink(missing_ok=True)
-            self._writable = False
+            self._folder = None

@@ -281,36 +281,28 @@ class Renderer:
     def listing_pages(self) -> Iterator[Planned]:
         """Every page but the articles' own, planned: made only when the build needs it."""
         site = self._site
-        summaries = [summarize_series(one, site, self._graph, self._config.base_url) for one in site.series.values()]
         standalone = [site.articles[key] for key in site.home]
-        for path, pager, (some_series, some_articles) in paginate(urls.HOME, summaries, standalone):
+        for path, pager, (some_series, some_articles) in paginate(urls.HOME, list(site.series.values()), standalone):
             yield Planned(
                 path,
-                partial(self.page, "home.html", path, series_list=some_series, articles=some_articles, pager=pager),
-                shown=(*(key for summary in some_series for key in summary_keys(summary)), *(a.key for a in some_articles)),
-                detail=repr((pager, [summary.series for summary in some_series])),
+                partial(self._home_page, path, some_series, some_articles, pager),
+                shown=(*(key for one in some_series for key in self._series_shows(one)), *(a.key for a in some_articles)),
+                detail=repr((pager, some_series)),
             )
-        for summary in summaries:
-            options = [[level.slug, level.name] for level in summary.levels]
-            path = summary.series.path
-            yield Planned(
-                path,
-                partial(self.page, "series.html", path, summary=summary, level_options=options),
-                shown=summary_keys(summary),
-                detail=repr(summary.series),
-            )
+        for one in site.series.values():
+            yield Planned(one.path, partial(self._series_page, one), shown=self._series_shows(one), detail=repr(one))
         if self._search:
             levels = [(level, urls.difficulty_path(level.slug)) for level in site.difficulty_levels]
             yield Planned(SEARCH_PAGE, partial(self.page, "search.html", SEARCH_PAGE, levels=levels))
         yield from self._taxonomy_pages("tags", "Tags", site.tags)
         yield from self._taxonomy_pages("categories", "Categories", site.categories)
         yield from self._difficulty_pages()
-        for path, pager, (some,) in paginate(urls.COMPARISONS, list(comparison_groups(site)), per_page=PER_PAGE // 3):
+        for path, pager, (some,) in paginate(urls.COMPARISONS, comparison_entries(site), per_page=PER_PAGE // 3):
             yield Planned(
                 path,
-                partial(self.page, "comparisons.html", path, groups=some, pager=pager),
-                shown=tuple(dict.fromkeys(article.key for group in some for _, article in group.tables)),
-                detail=repr((pager, [[(table.anchor, article.key) for table, article in group.tables] for group in some])),
+                partial(self.page, "comparisons.html", path, groups=grouped(some), pager=pager),
+                shown=tuple(dict.fromkeys(article.key for _, _, article in some)),
+                detail=repr((pager, [(subjects, table.anchor, article.key) for subjects, table, article in some])),
             )
         yield Planned(urls.NOT_FOUND, partial(self.page, "404.html", urls.NOT_FOUND))
 
@@ -356,12 +348,27 @@ class Renderer:
         return [site.articles[key] for key in dict.fromkeys(keys)]
 
 
-def summary_keys(summary: SeriesSummary) -> tuple[str, ...]:
-    """The articles a series summary shows: its parts and what they require."""
-    return tuple(dict.fromkeys([*(a.key for a in summary.parts), *(r.key for stop in summary.stops for r in stop.requires)]))
+    def _summary(self, series: Series) -> SeriesSummary:
+        return summarize_series(series, self._site, self._graph, self._config.base_url)
+
+    def _home_page(self, path: str, some_series: list[Series], some_articles: list[Article], pager: Pager) -> str:
+        summaries = [self._summary(one) for one in some_series]
+        return self.page("home.html", path, series_list=summaries, articles=some_articles, pager=pager)
+
+    def _series_page(self, series: Series) -> str:
+        summary = self._summary(series)
+        options = [[level.slug, level.name] for level in summary.levels]
+        return self.page("series.html", series.path, summary=summary, level_options=options)
+
+    def _series_shows(self, series: Series) -> tuple[str, ...]:
+        """The articles a series' summary shows: its parts and the prerequisites they declare."""
+        declared = (key for part in series.articles if part in self._graph for key in self._graph[part].declared)
+        return tuple(dict.fromkeys([*series.articles, *declared]))
 
 
-def comparison_groups(site: Site) -> tuple[ComparisonGroup, ...]:
+def comparison_entries(site: Site) -> list[tuple[str, ComparisonTable, Article]]:
+    """(subjects, table, article) for every comparison table, tables of the same subjects
+    together, the groups in alphabetical order: what the comparison pages list, page by page."""
     groups: dict[tuple[str, ...], list[tuple[ComparisonTable, Article]]] = {}
     names: dict[tuple[str, ...], str] = {}
     for article in site.articles.values():
@@ -369,4 +376,15 @@ def comparison_groups(site: Site) -> tuple[ComparisonGroup, ...]:
             groups.setdefault(table.subject_key, []).append((table, article))
             names.setdefault(table.subject_key, " vs ".join(table.subjects))
     ordered = sorted(groups, key=lambda key: names[key].casefold())
-    return tuple(ComparisonGroup(names[key], tuple(groups[key])) for key in ordered)
+    return [(names[key], table, article) for key in ordered for table, article in groups[key]]
+
+
+def grouped(entries: list[tuple[str, ComparisonTable, Article]]) -> tuple[ComparisonGroup, ...]:
+    """Consecutive entries of the same subjects as one group, as a page shows them."""
+    groups: list[ComparisonGroup] = []
+    for subjects, table, article in entries:
+        if groups and groups[-1].subjects == subjects:
+            groups[-1] = ComparisonGroup(subjects, (*groups[-1].tables, (table, article)))
+        else:
+            groups.append(ComparisonGroup(subjects, ((table, article),)))
+    return tuple(groups)

@@ -14,7 +14,7 @@ from pathlib import Path
 from roadmap_site.errors import Problem, error, warning
 
 BUNDLE = "pagefind"
-TIMEOUT_SECONDS = 300
+TIMEOUT_SECONDS = 3600  # a guard against a hung indexer; 100,000 pages take about five minutes
 
 
 def pagefind_executable() -> Path | None:

@@ -14,12 +14,25 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from roadmap_site import __version__
 from roadmap_site.errors import Problem, warning
 from roadmap_site.fs import atomic_write, read_manifest
+
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """roadmap-site's own code: a build or cache entry made by other code is never reused,
+    even between two commits that share a version number."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
 
 _FORMAT = f"roadmap-site {__version__} last build 1"
 
@@ -54,7 +67,7 @@ class InputsDigest:
 
     def __init__(self, *settings: str):
         self._hash = hashlib.sha256()
-        self.add(_FORMAT, b"")
+        self.add(_FORMAT, code_digest().encode())
         for setting in settings:
             self.add(setting, b"")
 

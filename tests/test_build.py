@@ -292,3 +292,17 @@ def test_listing_pages_are_paginated_so_no_page_grows_with_the_site(site):
     assert '<a rel="next" href="../3/index.html">Next page</a>' in middle and "Page 2 of 3" in middle
     assert (out / "page/3/index.html").is_file()  # the home page's standalone articles too
     assert broken_links(out) == []
+
+
+def test_comparison_pages_hold_a_bounded_number_of_tables_even_of_one_subject(site):
+    from roadmap_site.render import PER_PAGE
+
+    per_page, count = PER_PAGE // 3, PER_PAGE // 3 * 2 + 3
+    files = {f"content/c{n:03d}.md": f"---\ntitle: Compare {n}\n---\n## Docker vs VMs\n\n| Aspect | Docker | VMs |\n"
+             f"| --- | --- | --- |\n| Boot {n} | fast | slow |\n" for n in range(count)}
+    out = build(site(files)).out_dir
+    pages = [out / "comparisons/index.html", out / "comparisons/page/2/index.html", out / "comparisons/page/3/index.html"]
+    assert [page.read_text().count("<table>") for page in pages] == [per_page, per_page, 3]
+    assert all(page.read_text().count("<h2 id=\"cmp-1\">Docker vs VMs</h2>") == 1 for page in pages)
+    shown = "".join(page.read_text() for page in pages)
+    assert all(f"Boot {n}<" in shown for n in range(count))

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import write_files
 from roadmap_site.build import build
-from roadmap_site.cache import cache_folder
+from roadmap_site.cache import SNAPSHOT, cache_folder
 
 
 def corpus(count: int) -> dict[str, str]:
@@ -113,19 +113,28 @@ def test_a_build_with_nothing_changed_does_nothing_and_repeats_the_warnings(tmp_
     assert not build(root, out_dir=out, base_url="https://example.org/").up_to_date
 
 
-def test_a_corrupted_or_foreign_cache_is_ignored(tmp_path):
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign pickle", "sealed by another key"])
+def test_a_corrupted_or_foreign_cache_is_ignored(tmp_path, damage):
+    import hashlib
+    import hmac
+    import pickle
+
     root = write_files(tmp_path / "site", corpus(6))
     out = tmp_path / "out"
     build(root, out_dir=out)
-    entries = sorted(cache_folder(root).glob("*.pickle"))
-    entries[0].write_bytes(b"not a pickle")
-    entries[1].write_bytes(entries[1].read_bytes()[:40])
-    import pickle
-
-    entries[2].write_bytes(pickle.dumps({"something": "else"}))
+    snapshot_file = cache_folder(root) / SNAPSHOT
+    sealed = snapshot_file.read_bytes()
+    foreign = pickle.dumps({"something": "else"})
+    snapshot_file.write_bytes({
+        "garbage": b"not a pickle",
+        "truncated": sealed[: len(sealed) // 2],
+        "foreign pickle": foreign,
+        "sealed by another key": hmac.new(b"k" * 32, foreign, hashlib.sha256).digest() + foreign,
+    }[damage])
     (content := root / "content/track-1/part-1.md").write_text(content.read_text().replace("Text 1.", "New text."))
-    build(root, out_dir=out)
-    assert snapshot(out) == clean_build(root, tmp_path)
+    report = build(root, out_dir=out)
+    assert report.articles == 6 and snapshot(out) == clean_build(root, tmp_path)
+    assert snapshot_file.read_bytes() != sealed  # written anew
 
 
 def test_a_cache_that_cannot_be_written_is_done_without(tmp_path):
@@ -147,4 +156,7 @@ def test_a_rebuild_rewrites_only_what_changed(tmp_path):
     edited = build(root, out_dir=out, workers=1)
     articles_written = [path for path in edited.written if path.startswith("track-")]
     assert articles_written == ["track-1/part-4/index.html"]
+    # Made again: the page itself and the listings that show it; kept: those that do not.
+    assert {"track-1/part-4/index.html", "series/track-1/index.html", "tags/t4/index.html"} <= set(edited.made)
+    assert not {"series/track-0/index.html", "tags/t0/index.html", "track-0/part-3/index.html"} & set(edited.made)
     assert snapshot(out) == clean_build(root, tmp_path, workers=1)

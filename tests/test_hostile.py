@@ -440,23 +440,18 @@ def test_a_planted_cache_file_never_runs_code(tmp_path):
     import pickle
 
     from roadmap_site import cache as article_cache
-    from roadmap_site.config import load_config
-    from roadmap_site.loader import Source, read_head
 
     root = make(tmp_path / "site", {"content/a.md": "---\ntitle: A\n---\nx\n"})
-    config, _ = load_config(root)
-    head = read_head(Source("a.md", os.path.join("content", "a.md"), (root / "content/a.md").read_bytes()), config)
     planted = pickle.dumps(_Planted())
-    name = f"{article_cache.entry_digest(head, config)}.pickle"
     # in the repository (never read), and in the cache folder itself (read, but not sealed by us)
     for folder in (root / ".roadmap-cache", article_cache.cache_folder(root)):
         folder.mkdir(parents=True)
-        (folder / name).write_bytes(planted)
-        (folder / name).with_suffix(".unsealed").write_bytes(planted)
+        (folder / article_cache.SNAPSHOT).write_bytes(planted)
+        (folder / article_cache.SNAPSHOT).with_suffix(".unsealed").write_bytes(planted)
     subprocess.run([sys.executable, "-m", "roadmap_site", "build", ".", "-o", str(tmp_path / "out")],
                    cwd=root, env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, timeout=120)
     assert not (root / "PWNED").exists()
-    assert (tmp_path / "out/a/index.html").is_file()  # the entry was parsed again instead
+    assert (tmp_path / "out/a/index.html").is_file()  # the article was parsed again instead
 
 
 # The dev server: local only, contained, and not killed by malformed requests.

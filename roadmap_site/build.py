@@ -7,7 +7,6 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from roadmap_site.assemble import assemble_site, check_fragments
 from roadmap_site.cache import ArticleCache, Entry, cache_folder, source_digest
@@ -19,6 +18,7 @@ from roadmap_site.links import LinkIndex
 from roadmap_site.loader import ContentFiles, Head, Source, list_content, parse_article, read_head, read_sources
 from roadmap_site.markup import MarkdownRenderer
 from roadmap_site.models import Article, Site
+from roadmap_site.making import Progress
 from roadmap_site.pages import fingerprint, site_files, summary_digest
 from roadmap_site.render import make_environment
 from roadmap_site.search import index_site
@@ -80,7 +80,6 @@ class BuildReport:
     up_to_date: bool = False  # nothing had changed since the last build: nothing was done
 
 
-Progress = Callable[[int, int], None]  # (articles parsed, articles to parse)
 
 
 def load_site(
@@ -159,7 +158,7 @@ def parse_articles(
         for head in heads:
             parsed.append(parse_article(head, index, config, renderer))
             if progress and len(parsed) % 100 == 0:
-                progress(len(parsed), len(heads))
+                progress("parsed", len(parsed), len(heads))
         return parsed
     chunk = max(8, min(200, len(heads) // (workers * 8)))
     chunks = [heads[start : start + chunk] for start in range(0, len(heads), chunk)]
@@ -167,7 +166,7 @@ def parse_articles(
         for results in pool.map(_parse_chunk, chunks):
             parsed.extend(results)
             if progress:
-                progress(len(parsed), len(heads))
+                progress("parsed", len(parsed), len(heads))
     return parsed
 
 
@@ -232,7 +231,8 @@ def build(
     problems += unknown  # prerequisites that name no article, and cycles, as warnings
     env = make_environment(layout.template_dirs)
     previous = {} if clean else read_manifest(out_dir)  # what earlier builds wrote, to keep
-    output = site_files(site, graph, config, env, layout.template_dirs, layout.static_dirs, content, previous, out_dir)
+    output = site_files(site, graph, config, env, layout.template_dirs, layout.static_dirs, content, previous, out_dir,
+                        workers, progress)
     problems += output.problems
     if any(p.severity == "error" for p in problems):
         raise BuildFailed(sorted(problems, key=lambda p: (p.path, p.line)))

@@ -115,19 +115,24 @@ def _build(args: argparse.Namespace) -> int:
 
 
 class ProgressLine:
-    """'parsed 4,200 / 10,000 articles (1,310/s)' on one terminal line, shown only for
-    builds that take longer than a second."""
+    """'parsed 4,200 / 10,000 articles (1,310/s)', then 'made 9,000 / 12,479 pages (870/s)',
+    on one terminal line, shown only for builds that take longer than a second."""
 
     def __init__(self, enabled: bool) -> None:
         self._enabled = enabled
         self._started = time.perf_counter()
+        self._phase, self._phase_started, self._phase_done = "", self._started, 0
         self._shown = False
 
-    def __call__(self, done: int, total: int) -> None:
-        elapsed = time.perf_counter() - self._started
-        if not self._enabled or elapsed < 1:
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if phase != self._phase:  # each phase's rate counts from its first report
+            self._phase, self._phase_started, self._phase_done = phase, now, done
+        if not self._enabled or now - self._started < 1:
             return
-        print(f"\rparsed {done:,} / {total:,} articles ({done / elapsed:,.0f}/s)", end="", file=sys.stderr, flush=True)
+        things = "articles" if phase == "parsed" else "pages"
+        rate = (done - self._phase_done) / max(now - self._phase_started, 1e-3)
+        print(f"\r\033[K{phase} {done:,} / {total:,} {things} ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
         self._shown = True
 
     def __enter__(self) -> ProgressLine:

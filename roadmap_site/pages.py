@@ -26,8 +26,7 @@ from roadmap_site.graph import Graph
 from roadmap_site.fs import UnsafePath, check_output_path
 from roadmap_site.loader import ContentFiles
 from roadmap_site.models import Article, Site
-from roadmap_site.outputs import site_outputs
-from roadmap_site.render import Renderer
+from roadmap_site.making import PageMaker, Progress, Task, make_pages
 from roadmap_site.state import folder_files
 
 LIGHT_CODE_STYLE = "default"
@@ -105,29 +104,36 @@ def site_files(
     content: ContentFiles,
     previous: dict[str, str | None],
     out_dir: Path,
+    workers: int | None = None,
+    progress: Progress | None = None,
 ) -> SiteFiles:
-    """Render what changed, keep what did not, and gather the static files."""
+    """Make what changed, keep what did not, and gather the static files."""
     result = SiteFiles()
-    renderer = Renderer(env, site, config, graph)
+    maker = PageMaker(site, graph, config, template_dirs)
     base = fingerprint(templates_fingerprint(template_dirs, config), repr(site.difficulty_levels))
     views = article_views(site, graph)
+    todo: list[tuple[str, Task, str]] = []  # (path, task, fingerprint), claimed in this order
+
+    def plan(path: str, origin: str, task: Task, print_: str) -> None:
+        if previous.get(path) == print_ and (out_dir / path).is_file():
+            result.keep(path, origin, print_)
+        elif result.claim(path, origin):
+            todo.append((path, task, print_))
+
     for article in site.articles.values():
-        shown = renderer.shown_articles(article)
-        page_print = fingerprint(base, "article page", article.digest, *(views[key] for key in shown))
-        if previous.get(article.path) == page_print and (out_dir / article.path).is_file():
-            result.keep(article.path, article.source, page_print)
-        else:
-            result.add(article.path, renderer.article(article).encode("utf-8"), article.source, page_print)
-    for planned in (*renderer.listing_pages(), *site_outputs(site, config, graph)):
+        shown = maker.renderer.shown_articles(article)
+        plan(article.path, article.source, article.key, fingerprint(base, "article page", article.digest, *(views[key] for key in shown)))
+    for position, planned in enumerate(maker.planned):
         print_ = fingerprint(
             base, planned.path, planned.detail,
             *(views[key] for key in planned.shown),
             *(site.articles[key].digest for key in planned.bodies),
         )
-        if previous.get(planned.path) == print_ and (out_dir / planned.path).is_file():
-            result.keep(planned.path, planned.path, print_)
-        else:
-            result.add(planned.path, planned.data(), planned.path, print_)
+        plan(planned.path, planned.path, position, print_)
+    made = make_pages(maker, [task for _, task, _ in todo], template_dirs, config, graph, workers, progress)
+    for (path, _, print_), data in zip(todo, made):
+        result.files[path] = data
+        result.fingerprints[path] = print_
     redirects, problems = alias_pages(site, config, env)
     result.problems += problems
     for path, html, origin in redirects:  # after the real pages, so a clash names the alias

@@ -429,8 +429,12 @@ class DevServer:
         self._follow_layout(layout)
         failed_build = False
         try:
+            # Worker processes are forked for the first build only, before the HTTP and
+            # rebuild threads start (a fork may inherit a lock a running thread holds);
+            # later builds make their few pages in this process.
             report = build(
-                self.site_dir, self.out_dir, base_url=self.base_url, drafts=self.drafts, cache=self._cache, search=False
+                self.site_dir, self.out_dir, base_url=self.base_url, drafts=self.drafts, cache=self._cache,
+                search=False, workers=None if first else 1,
             )
         except BuildFailed as failed:
             failed_build = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -13,7 +14,7 @@ from roadmap_site.cache import ArticleCache, Entry, cache_folder, source_digest
 from roadmap_site.config import Config, load_config
 from roadmap_site.errors import BuildFailed, Problem, error, warning
 from roadmap_site.graph import prerequisite_graph
-from roadmap_site.fs import check_output_folder, read_manifest, write_site
+from roadmap_site.fs import Staging, check_output_folder, read_manifest, write_site
 from roadmap_site.links import LinkIndex
 from roadmap_site.loader import ContentFiles, Head, Source, list_content, parse_article, read_head, read_sources
 from roadmap_site.markup import MarkdownRenderer
@@ -231,14 +232,25 @@ def build(
     problems += unknown  # prerequisites that name no article, and cycles, as warnings
     env = make_environment(layout.template_dirs)
     previous = {} if clean else read_manifest(out_dir)  # what earlier builds wrote, to keep
-    output = site_files(site, graph, config, env, layout.template_dirs, layout.static_dirs, content, previous, out_dir,
-                        workers, progress)
-    problems += output.problems
-    if any(p.severity == "error" for p in problems):
+    if any(p.severity == "error" for p in problems):  # before any page is made
         raise BuildFailed(sorted(problems, key=lambda p: (p.path, p.line)))
+    staging = Staging(out_dir)
+    staging.discard()  # what a build that was stopped left
+    fresh_output = not out_dir.exists()
+    try:
+        output = site_files(site, graph, config, env, layout.template_dirs, layout.static_dirs, content, previous,
+                            staging, workers, progress)
+        problems += output.problems
+        if any(p.severity == "error" for p in problems):
+            raise BuildFailed(sorted(problems, key=lambda p: (p.path, p.line)))
+    except BaseException:
+        staging.discard()
+        if fresh_output:
+            shutil.rmtree(out_dir, ignore_errors=True)  # holds nothing but the emptied staging folder
+        raise
     if record:
         forget_last_build(record)  # until this build is written whole, the output is not up to date
-    written, removed = write_site(out_dir, output.files, output.fingerprints, frozenset(output.kept))
+    written, removed = write_site(out_dir, output.files, output.fingerprints, frozenset(output.kept), frozenset(output.staged))
     if indexing and (written or removed or not (out_dir / "pagefind").is_dir()):
         indexed = index_site(out_dir)  # after writing: Pagefind reads the written pages
         if indexed is not None:  # the pages are written and usable; the report says so
@@ -248,7 +260,7 @@ def build(
         articles=len(site.articles),
         pages=sum(1 for path in (*output.files, *output.kept) if path.endswith(".html")),
         written=written,
-        made=list(output.files),
+        made=output.made + list(output.files),
         removed=removed,
         seconds=time.perf_counter() - started,
         warnings=[p for p in problems if p.severity == "warning"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 import time
@@ -86,6 +87,10 @@ def _build(args: argparse.Namespace) -> int:
     if not site_dir.is_dir():
         print(f"roadmap-site: {site_dir} is not a folder", file=sys.stderr)
         return 1
+    # A build keeps hundreds of thousands of long-lived objects (the site) and makes little
+    # cyclic garbage; at the default thresholds the collector walks the whole site again every
+    # few thousand allocations, which took a third of a one-article rebuild of 10,000 articles.
+    gc.set_threshold(100_000, 50, 100)
     progress = ProgressLine(enabled=not args.quiet and sys.stderr.isatty())
     try:
         with progress:

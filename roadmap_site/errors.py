@@ -37,6 +37,9 @@ class BuildFailed(Exception):
         super().__init__(f"{sum(p.severity == 'error' for p in problems)} error(s)")
         self.problems = problems
 
+    def __reduce__(self):  # raised in worker processes too: keep the problems, not only the text
+        return BuildFailed, (self.problems,)
+
 
 def failure_report(problems: list[Problem], outcome: str) -> str:
     """Every problem on its own line, then a summary: 'build failed: 2 error(s); <outcome>'."""

@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import shutil
 import tempfile
 from pathlib import Path
 
 MANIFEST = ".roadmap-site-manifest.json"
+STAGING = ".roadmap-site-staging"  # made pages wait here until the build is known good
 # Files that belong to the publishing set-up, not to a build.
 KEPT = frozenset({"CNAME", ".nojekyll"})
 
@@ -47,36 +49,78 @@ def check_output_folder(out_dir: Path, protected: list[Path]) -> str | None:
     return None
 
 
+class Staging:
+    """Made pages wait in OUT/.roadmap-site-staging, outside the build's memory, until the
+    build is known to be good; then each moves into place with a rename. Until then the
+    output holds exactly what the last good build left."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        self.folder = out_dir / STAGING
+
+    def put(self, relative: str, data: bytes) -> bool:
+        """Stage data for a path; False when the output already holds exactly these bytes."""
+        relative = check_output_path(relative)
+        if _same_content(self.out_dir / relative, data):
+            return False
+        staged = self.folder / relative
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_bytes(data)
+        return True
+
+    def discard(self) -> None:
+        if self.folder.is_symlink():  # never followed: staging writes only into a folder of its own
+            self.folder.unlink()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def write_site(
-    out_dir: Path, files: dict[str, bytes], fingerprints: dict[str, str], kept: frozenset[str] = frozenset()
+    out_dir: Path,
+    files: dict[str, bytes],
+    fingerprints: dict[str, str],
+    kept: frozenset[str] = frozenset(),
+    staged: frozenset[str] = frozenset(),
 ) -> tuple[list[str], list[str]]:
-    """Make out_dir hold exactly `files` and `kept` (paths left as they are), plus whatever
-    roadmap-site did not write there. Returns the paths written and the paths removed.
-    Unchanged files are not rewritten. The manifest records every path with the
-    fingerprint of what made it, so the next build can keep what did not change."""
+    """Make out_dir hold exactly `files`, `staged` (moved from the staging folder) and `kept`
+    (paths left as they are), plus whatever roadmap-site did not write there. Returns the
+    paths written and the paths removed. Unchanged files are not rewritten. The manifest
+    records every path with the fingerprint of what made it, so the next build can keep
+    what did not change."""
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
     previous = read_manifest(out_dir)
     written: list[str] = []
+    for relative in sorted(staged):
+        target = _inside_output(out_dir, root, relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(out_dir / STAGING / relative, target)
+        written.append(relative)
+    shutil.rmtree(out_dir / STAGING, ignore_errors=True)
     for relative, data in files.items():
-        target = out_dir / check_output_path(relative)
-        if not target.resolve().is_relative_to(root):
-            raise UnsafePath(f"output path {relative!r} leads outside {out_dir}")
+        target = _inside_output(out_dir, root, relative)
         if _same_content(target, data):
             continue
         atomic_write(target, data)
         written.append(relative)
+    everything = files.keys() | kept | staged
     removed: list[str] = []
-    for relative in sorted(previous.keys() - files.keys() - kept):
+    for relative in sorted(previous.keys() - everything):
         stale = out_dir / relative
         if relative in KEPT or not stale.resolve().is_relative_to(root) or not stale.is_file():
             continue
         stale.unlink()
         removed.append(relative)
         _remove_empty_parents(stale.parent, out_dir)
-    manifest = {path: fingerprints.get(path) for path in sorted(files.keys() | kept)}
+    manifest = {path: fingerprints.get(path) for path in sorted(everything)}
     atomic_write(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=0).encode())
     return written, removed
+
+
+def _inside_output(out_dir: Path, root: Path, relative: str) -> Path:
+    target = out_dir / check_output_path(relative)
+    if not target.resolve().is_relative_to(root):
+        raise UnsafePath(f"output path {relative!r} leads outside {out_dir}")
+    return target
 
 
 def atomic_write(target: Path, data: bytes) -> None:

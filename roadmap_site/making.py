@@ -3,17 +3,24 @@
 A page is a pure function of (site, graph, config, templates), so each worker process builds
 its own Renderer from the same values once, and then makes the pages it is sent by name: an
 article's key, or a position in the planned listing pages and outputs, which every process
-plans alike. The result is the same bytes with one worker or many (tested).
+plans alike. The result is the same bytes with one worker or many (tested). Made pages go
+to the output's staging folder, not into memory, so a build's memory does not grow with
+the size of its pages.
 """
 
 from __future__ import annotations
 
 import os
+import traceback
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Union
 
+import jinja2
+
 from roadmap_site.config import Config
+from roadmap_site.errors import BuildFailed, Problem, error
+from roadmap_site.fs import Staging
 from roadmap_site.graph import Graph
 from roadmap_site.models import Site
 from roadmap_site.outputs import site_outputs
@@ -36,27 +43,42 @@ class PageMaker:
         self.planned: list[Planned] = [*self.renderer.listing_pages(), *site_outputs(site, config, graph)]
 
     def make(self, task: Task) -> bytes:
-        if isinstance(task, int):
-            return self.planned[task].data()
-        return self.renderer.article(self.site.articles[task]).encode("utf-8")
+        try:
+            if isinstance(task, int):
+                return self.planned[task].data()
+            return self.renderer.article(self.site.articles[task]).encode("utf-8")
+        except jinja2.TemplateError as exc:  # a site's own template: its file and line, not a traceback
+            page = self.planned[task].path if isinstance(task, int) else self.site.articles[task].path
+            raise BuildFailed([template_problem(exc, page)]) from None
+
+
+def template_problem(exc: jinja2.TemplateError, page: str) -> Problem:
+    """The template file and line where making a page failed."""
+    path, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if path is None:  # a failure while rendering: the innermost template frame says where
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]
+        path, line = (frames[-1].filename, frames[-1].lineno) if frames else ("templates", 1)
+    return error(str(path), line or 1, f"{exc.message or type(exc).__name__} (making {page})")
 
 
 def make_pages(
     maker: PageMaker,
-    tasks: list[Task],
+    tasks: list[tuple[str, Task]],
+    staging: Staging,
     template_dirs: tuple[Path, ...],
     config: Config,
     graph: Graph,
     workers: int | None = None,
     progress: Progress | None = None,
-) -> list[bytes]:
-    """The bytes of every task's page, in order."""
+) -> list[bool]:
+    """Make each (output path, task) into the staging folder, in order; for each, whether it
+    was staged (False: the output already held the same bytes)."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(tasks) < PARALLEL_FROM:
-        return [maker.make(task) for task in tasks]
-    made: list[bytes] = []
+        return [staging.put(path, maker.make(task)) for path, task in tasks]
+    made: list[bool] = []
     chunks = [tasks[start : start + CHUNK] for start in range(0, len(tasks), CHUNK)]
-    initargs = (maker.site, graph, config, template_dirs)
+    initargs = (maker.site, graph, config, template_dirs, staging)
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=initargs) as pool:
         for results in pool.map(_make_chunk, chunks):
             made.extend(results)
@@ -65,14 +87,15 @@ def make_pages(
     return made
 
 
-_worker: PageMaker | None = None  # one per worker process
+_worker: tuple[PageMaker, Staging] | None = None  # one per worker process
 
 
-def _start_worker(site: Site, graph: Graph, config: Config, template_dirs: tuple[Path, ...]) -> None:
+def _start_worker(site: Site, graph: Graph, config: Config, template_dirs: tuple[Path, ...], staging: Staging) -> None:
     global _worker
-    _worker = PageMaker(site, graph, config, template_dirs)
+    _worker = PageMaker(site, graph, config, template_dirs), staging
 
 
-def _make_chunk(tasks: list[Task]) -> list[bytes]:
+def _make_chunk(tasks: list[tuple[str, Task]]) -> list[bool]:
     assert _worker is not None
-    return [_worker.make(task) for task in tasks]
+    maker, staging = _worker
+    return [staging.put(path, maker.make(task)) for path, task in tasks]

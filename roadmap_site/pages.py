@@ -23,7 +23,7 @@ from roadmap_site.aliases import alias_pages
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem, error
 from roadmap_site.graph import Graph
-from roadmap_site.fs import UnsafePath, check_output_path
+from roadmap_site.fs import Staging, UnsafePath, check_output_path
 from roadmap_site.loader import ContentFiles
 from roadmap_site.models import Article, Site
 from roadmap_site.making import PageMaker, Progress, Task, make_pages
@@ -38,6 +38,8 @@ class SiteFiles:
     """What the output folder must hold once the build is written."""
 
     files: dict[str, bytes] = field(default_factory=dict)  # to write (when their bytes changed)
+    staged: set[str] = field(default_factory=set)  # made into the staging folder, to move into place
+    made: list[str] = field(default_factory=list)  # pages made anew, staged or found the same on disk
     fingerprints: dict[str, str] = field(default_factory=dict)
     kept: set[str] = field(default_factory=set)  # to leave as they are
     problems: list[Problem] = field(default_factory=list)
@@ -103,11 +105,13 @@ def site_files(
     static_dirs: tuple[Path, ...],
     content: ContentFiles,
     previous: dict[str, str | None],
-    out_dir: Path,
+    staging: Staging,
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> SiteFiles:
-    """Make what changed, keep what did not, and gather the static files."""
+    """Make what changed into the staging folder, keep what did not, and gather the static
+    files."""
+    out_dir = staging.out_dir
     result = SiteFiles()
     maker = PageMaker(site, graph, config, template_dirs)
     base = fingerprint(templates_fingerprint(template_dirs, config), repr(site.difficulty_levels))
@@ -130,9 +134,11 @@ def site_files(
             *(site.articles[key].digest for key in planned.bodies),
         )
         plan(planned.path, planned.path, position, print_)
-    made = make_pages(maker, [task for _, task, _ in todo], template_dirs, config, graph, workers, progress)
-    for (path, _, print_), data in zip(todo, made):
-        result.files[path] = data
+    staged = make_pages(maker, [(path, task) for path, task, _ in todo], staging, template_dirs, config, graph,
+                        workers, progress)
+    for (path, _, print_), is_staged in zip(todo, staged):
+        (result.staged if is_staged else result.kept).add(path)
+        result.made.append(path)
         result.fingerprints[path] = print_
     redirects, problems = alias_pages(site, config, env)
     result.problems += problems

@@ -164,3 +164,27 @@ def test_a_rebuild_rewrites_only_what_changed(tmp_path):
     assert {"track-1/part-4/index.html", "series/track-1/index.html", "tags/t4/index.html"} <= set(edited.made)
     assert not {"series/track-0/index.html", "tags/t0/index.html", "track-0/part-3/index.html"} & set(edited.made)
     assert snapshot(out) == clean_build(root, tmp_path, workers=1)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("template, line, message", [
+    ("{% extends 'base.html' %}\n{% block main %}\n<p>{{ article.title }}</p>\n<p>{{ no_such_thing }}</p>\n{% endblock %}\n",
+     4, "'no_such_thing' is undefined"),
+    ("{% extends 'base.html' %}\n{% block main %}\n{% if %}\n{% endblock %}\n", 3, "Expected an expression"),
+])
+def test_a_broken_site_template_is_one_error_at_its_line_and_changes_nothing(tmp_path, monkeypatch, workers, template, line, message):
+    from roadmap_site import making
+    from roadmap_site.errors import BuildFailed
+
+    monkeypatch.setattr(making, "PARALLEL_FROM", 10)
+    root = write_files(tmp_path / "site", corpus(30))
+    out = tmp_path / "out"
+    build(root, out_dir=out, workers=workers)
+    before = snapshot(out)
+    write_files(root, {"templates/article.html": template})
+    with pytest.raises(BuildFailed) as failed:
+        build(root, out_dir=out, workers=workers)
+    [problem] = failed.value.problems
+    assert (problem.path, problem.line) == (str(root / "templates/article.html"), line)
+    assert message in problem.message and "(making track-" in problem.message
+    assert snapshot(out) == before and not (out / ".roadmap-site-staging").exists()

@@ -258,7 +258,7 @@ def build(
     report = BuildReport(
         out_dir=out_dir,
         articles=len(site.articles),
-        pages=sum(1 for path in (*output.files, *output.kept) if path.endswith(".html")),
+        pages=sum(1 for path in (*output.files, *output.kept, *output.staged) if path.endswith(".html")),
         written=written,
         made=output.made + list(output.files),
         removed=removed,

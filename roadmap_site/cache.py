@@ -8,11 +8,12 @@ source is not even read for its front matter again. The cache lives in the user'
 ($XDG_CACHE_HOME, else ~/.cache), one folder per site, as Hugo keeps its own: nothing is added
 to the site's folder or its repository.
 
-On disk the entries are one snapshot file, read once and written again only when an entry
-was added or dropped: one large read is far cheaper than a file per article. A snapshot that
+On disk the entries are one snapshot file and a small journal of the entries added since,
+each read once: one large read is far cheaper than a file per article, and a build that
+re-parses a few articles writes only the journal. A snapshot that
 cannot be read, or was written by another version, is ignored and rewritten, never trusted.
-It is a pickle, which can carry code, so it is sealed with an HMAC keyed by a secret made
-for this user: a snapshot that did not come from here is never loaded.
+They are pickles, which can carry code, so each is sealed with an HMAC keyed by a secret
+made for this user: a file that did not come from here is never loaded.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from roadmap_site.state import code_digest
 
 _FORMAT = f"roadmap-site {__version__} articles 3"
 SNAPSHOT = "articles.pickle"
+JOURNAL = "articles-added.pickle"
 
 Entry = tuple[tuple, Article, list[Problem]]  # (link signature, article, problems)
 _SEAL = hashlib.sha256().digest_size
@@ -106,9 +108,13 @@ class ArticleCache:
     def __init__(self, folder: Path | None = None):
         self._folder = folder
         self._key = _sealing_key() if folder is not None else b""
-        self._entries: dict[str, Entry] | None = None  # read from the snapshot when first needed
+        self._entries: dict[str, Entry] | None = None  # read from disk when first needed
+        self._generation = ""  # names the snapshot; a journal applies only to its own snapshot
+        self._base_size = 0  # entries in the snapshot
+        self._journal: dict[str, Entry] = {}  # entries added since the snapshot
         self._used: set[str] = set()
-        self._changed = False
+        self._added: set[str] = set()
+        self._changed = False  # True: the snapshot must be written anew
 
     @property
     def folder(self) -> Path | None:
@@ -121,51 +127,71 @@ class ArticleCache:
 
     def store(self, digest: str, index: LinkIndex, article: Article, problems: list[Problem]) -> None:
         self._used.add(digest)
+        self._added.add(digest)
         self._all()[digest] = (index.signature(article.link_keys), article, problems)
-        self._changed = True
 
     def clear(self) -> None:
         self._entries, self._changed = {}, True
         if self._folder is not None:
-            (self._folder / SNAPSHOT).unlink(missing_ok=True)
+            for name in (SNAPSHOT, JOURNAL):
+                (self._folder / name).unlink(missing_ok=True)
 
     def sweep(self) -> None:
         """Forget the entries this build did not use (sources that changed or went away),
-        and write the snapshot when anything changed."""
+        and save what changed: the entries added since the snapshot go to a small journal
+        beside it, and the snapshot is written anew once the journal and the forgotten
+        entries together pass an eighth of it."""
         entries = self._all()
-        if entries.keys() - self._used:
-            self._entries = {digest: entry for digest, entry in entries.items() if digest in self._used}
-            self._changed = True
-        self._used = set()
-        if self._changed:
-            self._write(self._entries or {})
-            self._changed = False
+        unused = entries.keys() - self._used
+        added = {digest: entries[digest] for digest in self._added}
+        self._entries = {digest: entry for digest, entry in entries.items() if digest in self._used}
+        self._used, self._added = set(), set()
+        if self._folder is None or not (added or unused or self._changed):
+            return
+        journal = {**self._journal, **added}
+        if not self._changed and (len(journal) + len(unused)) * 8 <= self._base_size:
+            self._journal = journal
+            self._save(JOURNAL, (self._generation, journal))
+        else:
+            self._generation, self._journal, self._base_size = secrets.token_hex(8), {}, len(self._entries)
+            self._save(SNAPSHOT, (self._generation, self._entries))
+            if self._folder is not None:
+                (self._folder / JOURNAL).unlink(missing_ok=True)
+        self._changed = False
 
     def _all(self) -> dict[str, Entry]:
         if self._entries is None:
-            self._entries = self._read()
+            base = self._load(SNAPSHOT)
+            self._generation, self._entries = base if base else ("", {})
+            self._base_size = len(self._entries)
+            journal = self._load(JOURNAL)
+            if journal and journal[0] == self._generation and self._generation:
+                self._journal = journal[1]
+                self._entries.update(journal[1])
         return self._entries
 
-    def _read(self) -> dict[str, Entry]:
+    def _load(self, name: str) -> tuple[str, dict[str, Entry]] | None:
+        """(generation, entries) from one sealed file, or None."""
         if self._folder is None:
-            return {}
+            return None
         try:
-            sealed = (self._folder / SNAPSHOT).read_bytes()
+            sealed = (self._folder / name).read_bytes()
         except OSError:
-            return {}
-        seal, payload = sealed[:_SEAL], sealed[_SEAL:]
+            return None
+        view = memoryview(sealed)
+        seal, payload = view[:_SEAL], view[_SEAL:]
         if not hmac.compare_digest(seal, hmac.new(self._key, payload, hashlib.sha256).digest()):
-            return {}  # not written by this user's roadmap-site: never unpickled
+            return None  # not written by this user's roadmap-site: never unpickled
         try:
             with _collector_paused():
-                format_, entries = pickle.loads(payload)  # noqa: S301 - sealed by us, checked above
+                format_, generation, entries = pickle.loads(payload)  # noqa: S301 - sealed by us, checked above
         except Exception:  # truncated or from another version: parse again
-            return {}
-        if format_ != _FORMAT or not isinstance(entries, dict):
-            return {}
-        return entries
+            return None
+        if format_ != _FORMAT or not isinstance(generation, str) or not isinstance(entries, dict):
+            return None
+        return generation, entries
 
-    def _write(self, entries: dict[str, Entry]) -> None:
+    def _save(self, name: str, value: tuple[str, dict[str, Entry]]) -> None:
         if self._folder is None:
             return
         try:
@@ -176,12 +202,13 @@ class ArticleCache:
             return
         try:
             with _collector_paused():
-                payload = pickle.dumps((_FORMAT, entries), protocol=pickle.HIGHEST_PROTOCOL)
+                payload = pickle.dumps((_FORMAT, *value), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(handle, "wb") as stream:
-                stream.write(hmac.new(self._key, payload, hashlib.sha256).digest() + payload)
-            os.replace(temporary, self._folder / SNAPSHOT)
+                stream.write(hmac.new(self._key, payload, hashlib.sha256).digest())
+                stream.write(payload)
+            os.replace(temporary, self._folder / name)
             for older in self._folder.glob("*.pickle"):  # entries of the earlier one-file-each layout
-                if older.name != SNAPSHOT:
+                if older.name not in (SNAPSHOT, JOURNAL):
                     older.unlink(missing_ok=True)
         except OSError:
             Path(temporary).unlink(missing_ok=True)

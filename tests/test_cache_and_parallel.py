@@ -152,12 +152,13 @@ def test_a_cache_that_cannot_be_written_is_done_without(tmp_path):
 def test_a_rebuild_rewrites_only_what_changed(tmp_path):
     root = write_files(tmp_path / "site", corpus(12))
     out = tmp_path / "out"
-    build(root, out_dir=out, workers=1)
+    first = build(root, out_dir=out, workers=1)
     again = build(root, out_dir=out, workers=1)
     assert (again.written, again.removed) == ([], [])
     page = root / "content/track-1/part-4.md"
     page.write_text(page.read_text().replace("Text 4.", "Other words."))
     edited = build(root, out_dir=out, workers=1)
+    assert first.pages == edited.pages == len([p for p in snapshot(out) if p.endswith(".html")])
     articles_written = [path for path in edited.written if path.startswith("track-")]
     assert articles_written == ["track-1/part-4/index.html"]
     # Made again: the page itself and the listings that show it; kept: those that do not.
@@ -188,3 +189,29 @@ def test_a_broken_site_template_is_one_error_at_its_line_and_changes_nothing(tmp
     assert (problem.path, problem.line) == (str(root / "templates/article.html"), line)
     assert message in problem.message and "(making track-" in problem.message
     assert snapshot(out) == before and not (out / ".roadmap-site-staging").exists()
+
+
+def test_a_few_edits_write_only_the_journal_and_many_rewrite_the_snapshot(tmp_path):
+    from roadmap_site.cache import JOURNAL
+
+    root = write_files(tmp_path / "site", corpus(24))
+    out = tmp_path / "out"
+    build(root, out_dir=out)
+    folder = cache_folder(root)
+    first_snapshot = (folder / SNAPSHOT).read_bytes()
+    part = root / "content/track-1/part-4.md"
+    part.write_text(part.read_text().replace("Text 4.", "Edited once."))
+    build(root, out_dir=out)
+    assert (folder / SNAPSHOT).read_bytes() == first_snapshot and (folder / JOURNAL).is_file()
+    assert snapshot(out) == clean_build(root, tmp_path)
+    (folder / JOURNAL).write_bytes(b"damaged")  # ignored: the article it held is parsed again
+    other = root / "content/track-2/part-5.md"
+    other.write_text(other.read_text().replace("Text 5.", "Edited too."))
+    build(root, out_dir=out)
+    assert snapshot(out) == clean_build(root, tmp_path)
+    for number in range(1, 9):  # more than an eighth of the articles change
+        page = root / f"content/track-{number % 3}/part-{number}.md"
+        page.write_text(page.read_text().replace(f"Text {number}.", f"Edited {number}."))
+    build(root, out_dir=out)
+    assert (folder / SNAPSHOT).read_bytes() != first_snapshot and not (folder / JOURNAL).exists()
+    assert snapshot(out) == clean_build(root, tmp_path)

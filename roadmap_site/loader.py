@@ -67,7 +67,13 @@ def list_content(content_dir: Path) -> ContentFiles:
 
 
 def read_sources(content: ContentFiles) -> list[Source]:
-    return [Source(key, str(content.folder / key), (content.folder / key).read_bytes()) for key in content.articles]
+    folder = os.path.join(content.folder, "")
+    return [Source(key, folder + key, _read_bytes(folder + key)) for key in content.articles]
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read()
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -11,6 +11,7 @@ path's fingerprint.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -118,8 +119,10 @@ def site_files(
     views = article_views(site, graph)
     todo: list[tuple[str, Task, str]] = []  # (path, task, fingerprint), claimed in this order
 
+    out_prefix = os.path.join(out_dir, "")
+
     def plan(path: str, origin: str, task: Task, print_: str) -> None:
-        if previous.get(path) == print_ and (out_dir / path).is_file():
+        if previous.get(path) == print_ and os.path.isfile(out_prefix + path):
             result.keep(path, origin, print_)
         elif result.claim(path, origin):
             todo.append((path, task, print_))

@@ -19,7 +19,7 @@ from roadmap_site.links import LinkIndex
 from roadmap_site.loader import ContentFiles, Head, Source, list_content, parse_article, read_head, read_sources
 from roadmap_site.markup import MarkdownRenderer
 from roadmap_site.models import Article, Site
-from roadmap_site.making import Progress
+from roadmap_site.making import Progress, shared_with_workers
 from roadmap_site.pages import fingerprint, site_files, summary_digest
 from roadmap_site.render import make_environment
 from roadmap_site.search import index_site
@@ -163,7 +163,7 @@ def parse_articles(
         return parsed
     chunk = max(8, min(200, len(heads) // (workers * 8)))
     chunks = [heads[start : start + chunk] for start in range(0, len(heads), chunk)]
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(index, config)) as pool:
+    with shared_with_workers(), ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(index, config)) as pool:
         for results in pool.map(_parse_chunk, chunks):
             parsed.extend(results)
             if progress:
@@ -227,6 +227,7 @@ def build(
         return BuildReport(out_dir=out_dir, articles=last.articles, pages=last.pages, up_to_date=True,
                            seconds=time.perf_counter() - started, warnings=list(last.warnings))
     site, found = load_site(content, config, cache, workers, progress, sources)
+    del sources  # the site is parsed: the bytes of every source need not be kept while pages are made
     problems += found
     graph, unknown = prerequisite_graph(site)
     problems += unknown  # prerequisites that name no article, and cycles, as warnings

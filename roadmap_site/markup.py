@@ -11,7 +11,7 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, ClassVar
 from urllib.parse import unquote
 
 import markdown
@@ -21,6 +21,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX, ETX
+from pygments.formatters import HtmlFormatter
 
 from roadmap_site.comparison import find_comparison
 from roadmap_site.links import LinkIndex, Resolved, Unresolved, link_key, resolve_link
@@ -112,6 +113,21 @@ class _Conversion:
     link_keys: set[str] = field(default_factory=set)
 
 
+class _StyleTablesOnce(HtmlFormatter):
+    """Pygments' HTML formatter, with its style tables made once per style rather than once
+    per code block: codehilite makes a formatter for every block, and the tables were a
+    tenth of the time to parse an article with code. The tables are only read once made."""
+
+    _tables: ClassVar[dict[tuple, tuple[dict, dict]]] = {}
+
+    def _create_stylesheet(self) -> None:
+        key = (self.style, self.classprefix)
+        if key not in self._tables:
+            super()._create_stylesheet()
+            self._tables[key] = (self.ttype2class, self.class2style)
+        self.ttype2class, self.class2style = self._tables[key]
+
+
 class MarkdownRenderer:
     def __init__(self) -> None:
         self._state = _Conversion()
@@ -125,7 +141,7 @@ class MarkdownRenderer:
                 _RoadmapExtension(self._state),
             ],
             extension_configs={
-                "codehilite": {"css_class": "highlight", "guess_lang": False},
+                "codehilite": {"css_class": "highlight", "guess_lang": False, "pygments_formatter": _StyleTablesOnce},
                 "toc": {"slugify": heading_id, "toc_depth": "2-4"},
             },
             output_format="html",

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from roadmap_site.build import find_layout, load_site
+from roadmap_site.build import find_layout, load_site, tune_collector
 from roadmap_site.config import CONFIG_FILE, load_config
 from roadmap_site.loader import list_content
 from roadmap_site.serve import DevServer
@@ -113,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generate", type=int, metavar="N", help="measure a generated site of N articles instead")
     args = parser.parse_args(argv)
     count = args.count or args.count_option
+    tune_collector()  # as `roadmap-site serve` runs
     if args.site_dir is None and args.generate is None:
         parser.error("give a SITE_DIR or --generate N")
     with tempfile.TemporaryDirectory(prefix="roadmap-site-latency-") as temporary:

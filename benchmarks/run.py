@@ -264,6 +264,7 @@ class Setup:
     source: Path
     options: frozenset[str]
     seed: int
+    search: bool = True  # False: only the builds without a search index (--without-search)
 
 
 def prepare_corpus(size: int, setup: Setup) -> tuple[Path, Path, int]:
@@ -282,20 +283,21 @@ def bench_roadmap(result: SizeResult, run: int, site: Path, edited: Path, setup:
     """One run of roadmap-site: cold, unchanged and one-article builds with the search index,
     then cold and one-article builds without it into an output and a cache of their own."""
     size, label = result.size, f"[{result.size:,}] run {run + 1}/{result.runs}: roadmap-site"
-    out, cache = setup.work / f"out-{size}", setup.work / f"roadmap-cache-{size}"
-    env = roadmap_env(setup.source, cache)
-    command = roadmap_site_command(site, out, setup.options)
-    remove(out, cache)
-    with phase(f"{label} {COLD}"):
-        result.roadmap[COLD].append(measure(command, env, setup.source))
-    result.roadmap_pages = html_pages(out)
-    if not (out / "pagefind" / "pagefind.js").is_file():
-        print(f"[{size:,}] warning: no search index in {out}: is Pagefind installed?", file=sys.stderr)
-    with phase(f"{label} {NO_CHANGE}"):
-        result.roadmap[NO_CHANGE].append(measure(command, env, setup.source))
-    edit_article(site / edited, f"run {run + 1}, with search")
-    with phase(f"{label} {ONE_ARTICLE}"):
-        result.roadmap[ONE_ARTICLE].append(measure(command, env, setup.source))
+    if setup.search:
+        out, cache = setup.work / f"out-{size}", setup.work / f"roadmap-cache-{size}"
+        env = roadmap_env(setup.source, cache)
+        command = roadmap_site_command(site, out, setup.options)
+        remove(out, cache)
+        with phase(f"{label} {COLD}"):
+            result.roadmap[COLD].append(measure(command, env, setup.source))
+        result.roadmap_pages = html_pages(out)
+        if not (out / "pagefind" / "pagefind.js").is_file():
+            print(f"[{size:,}] warning: no search index in {out}: is Pagefind installed?", file=sys.stderr)
+        with phase(f"{label} {NO_CHANGE}"):
+            result.roadmap[NO_CHANGE].append(measure(command, env, setup.source))
+        edit_article(site / edited, f"run {run + 1}, with search")
+        with phase(f"{label} {ONE_ARTICLE}"):
+            result.roadmap[ONE_ARTICLE].append(measure(command, env, setup.source))
     if "--no-search" not in setup.options:
         return
     out, cache = setup.work / f"out-no-search-{size}", setup.work / f"roadmap-cache-no-search-{size}"
@@ -304,6 +306,10 @@ def bench_roadmap(result: SizeResult, run: int, site: Path, edited: Path, setup:
     remove(out, cache)
     with phase(f"{label} {COLD_NO_SEARCH}"):
         result.roadmap[COLD_NO_SEARCH].append(measure(command, env, setup.source))
+    if not setup.search:  # the no-change rebuild is then measured on this output
+        result.roadmap_pages = html_pages(out)
+        with phase(f"{label} {NO_CHANGE}"):
+            result.roadmap[NO_CHANGE].append(measure(command, env, setup.source))
     edit_article(site / edited, f"run {run + 1}, without search")
     with phase(f"{label} {ONE_ARTICLE_NO_SEARCH}"):
         result.roadmap[ONE_ARTICLE_NO_SEARCH].append(measure(command, env, setup.source))
@@ -380,6 +386,7 @@ MEMORY_LINES = (  # label, which of roadmap-site's cold builds, which figure of 
     ("  no search index (PSS sum, MB)", COLD_NO_SEARCH, "peak_pss"),
     ("  upper bound (RSS sum, MB)", COLD, "peak_rss"),
     ("  largest process (MB)", COLD, "max_rss"),
+    ("  no search index, largest process (MB)", COLD_NO_SEARCH, "max_rss"),
 )
 
 
@@ -435,6 +442,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, nargs="+", default=[3], metavar="R",
                         help="runs per measurement, the median is shown: one number, or one per size")
     parser.add_argument("--huge", action="store_true", help=f"also run {HUGE:,} articles (one run: long)")
+    parser.add_argument("--without-search", action="store_true",
+                        help="measure only roadmap-site's builds without a search index (Pagefind on "
+                             "100,000 pages takes many minutes and gigabytes)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default: 0)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep the corpora and outputs")
     parser.add_argument("--source", type=Path, default=ROOT, metavar="DIR",
@@ -452,10 +462,12 @@ def main(argv: list[str] | None = None) -> int:
     source = args.source.resolve()
     options = build_options(source)
     if "--no-search" not in options:
+        if args.without_search:
+            parser.error(f"{source} has no `build --no-search`")
         print(f"{source} has no `build --no-search`: measuring with the search index only", file=sys.stderr)
     work = args.keep or Path(tempfile.mkdtemp(prefix="roadmap-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    setup = Setup(work.resolve(), hugo, source, options, args.seed)
+    setup = Setup(work.resolve(), hugo, source, options, args.seed, search=not args.without_search)
     results: list[SizeResult] = []
     try:
         for size, n in zip(sizes, runs):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import time
@@ -270,6 +271,14 @@ def build(
     if record and not any(p.severity == "error" for p in problems):
         write_last_build(record, LastBuild(inputs, report.articles, report.pages, tuple(report.warnings)))
     return report
+
+
+def tune_collector() -> None:
+    """For a process that builds sites (the command line, the dev server): a site is hundreds
+    of thousands of long-lived objects and a build makes little cyclic garbage, yet at the
+    default thresholds the collector walks the whole site again every few thousand
+    allocations, a third of a one-article rebuild of 10,000 articles."""
+    gc.set_threshold(100_000, 50, 100)
 
 
 def inputs_digest(layout: Layout, config: Config, indexing: bool, content: ContentFiles, sources: list[Source]) -> str:

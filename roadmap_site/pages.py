@@ -1,5 +1,6 @@
-"""Every file of the site, rendered or kept: a page whose inputs have not changed since the
-build that wrote it is left as it is on disk.
+"""Every file of the site, made or kept: a page whose inputs have not changed since the
+build that wrote it is left as it is on disk; the others are made into the staging folder
+(see roadmap_site.making).
 
 A page's fingerprint hashes the templates, the config and what the page shows: an article
 page, its own article's digest and the summaries of the articles it links in its series and

@@ -40,6 +40,7 @@ class PageMaker:
     """Everything needed to make any page of one build."""
 
     def __init__(self, site: Site, graph: Graph, config: Config, template_dirs: tuple[Path, ...]):
+        self.arguments = (site, graph, config, template_dirs)  # to make the same PageMaker in a worker
         self.site = site
         self.renderer = Renderer(make_environment(template_dirs), site, config, graph)
         self.planned: list[Planned] = [*self.renderer.listing_pages(), *site_outputs(site, config, graph)]
@@ -67,20 +68,21 @@ def make_pages(
     maker: PageMaker,
     tasks: list[tuple[str, Task]],
     staging: Staging,
-    template_dirs: tuple[Path, ...],
-    config: Config,
-    graph: Graph,
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> list[bool]:
     """Make each (output path, task) into the staging folder, in order; for each, whether it
     was staged (False: the output already held the same bytes)."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(tasks) < PARALLEL_FROM:
-        return [staging.put(path, maker.make(task)) for path, task in tasks]
     made: list[bool] = []
+    if workers <= 1 or len(tasks) < PARALLEL_FROM:
+        for path, task in tasks:
+            made.append(staging.put(path, maker.make(task)))
+            if progress and len(made) % 100 == 0:
+                progress("made", len(made), len(tasks))
+        return made
     chunks = [tasks[start : start + CHUNK] for start in range(0, len(tasks), CHUNK)]
-    initargs = (maker.site, graph, config, template_dirs, staging)
+    initargs = (*maker.arguments, staging)
     with shared_with_workers(), ProcessPoolExecutor(workers, initializer=_start_worker, initargs=initargs) as pool:
         for results in pool.map(_make_chunk, chunks):
             made.extend(results)

@@ -138,8 +138,7 @@ def site_files(
             *(site.articles[key].digest for key in planned.bodies),
         )
         plan(planned.path, planned.path, position, print_)
-    staged = make_pages(maker, [(path, task) for path, task, _ in todo], staging, template_dirs, config, graph,
-                        workers, progress)
+    staged = make_pages(maker, [(path, task) for path, task, _ in todo], staging, workers, progress)
     for (path, _, print_), is_staged in zip(todo, staged):
         (result.staged if is_staged else result.kept).add(path)
         result.made.append(path)

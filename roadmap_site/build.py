@@ -20,7 +20,7 @@ from roadmap_site.links import LinkIndex
 from roadmap_site.loader import ContentFiles, Head, Source, list_content, parse_article, read_head, read_sources
 from roadmap_site.markup import MarkdownRenderer
 from roadmap_site.models import Article, Site
-from roadmap_site.making import Progress, shared_with_workers
+from roadmap_site.making import Progress
 from roadmap_site.pages import fingerprint, site_files, summary_digest
 from roadmap_site.render import make_environment
 from roadmap_site.search import index_site
@@ -164,7 +164,7 @@ def parse_articles(
         return parsed
     chunk = max(8, min(200, len(heads) // (workers * 8)))
     chunks = [heads[start : start + chunk] for start in range(0, len(heads), chunk)]
-    with shared_with_workers(), ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(index, config)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(index, config)) as pool:
         for results in pool.map(_parse_chunk, chunks):
             parsed.extend(results)
             if progress:

@@ -10,13 +10,11 @@ the size of its pages.
 
 from __future__ import annotations
 
-import gc
 import os
 import traceback
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Union
+from typing import Callable, Union
 
 import jinja2
 
@@ -83,24 +81,12 @@ def make_pages(
         return made
     chunks = [tasks[start : start + CHUNK] for start in range(0, len(tasks), CHUNK)]
     initargs = (*maker.arguments, staging)
-    with shared_with_workers(), ProcessPoolExecutor(workers, initializer=_start_worker, initargs=initargs) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=initargs) as pool:
         for results in pool.map(_make_chunk, chunks):
             made.extend(results)
             if progress:
                 progress("made", len(made), len(tasks))
     return made
-
-
-@contextmanager
-def shared_with_workers() -> Iterator[None]:
-    """Forked workers share the parent's memory until either writes to it, and the cyclic
-    collector writes to every object it scans: frozen, the parent's objects are never
-    scanned, so each worker keeps sharing them instead of copying the whole site."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 _worker: tuple[PageMaker, Staging] | None = None  # one per worker process

@@ -22,9 +22,7 @@ from roadmap_site.markup import MarkdownRenderer
 from roadmap_site.models import Article, Site
 from roadmap_site.making import Progress
 from roadmap_site.pages import fingerprint, site_files, summary_digest
-from roadmap_site.render import make_environment
 from roadmap_site.search import index_site
-from roadmap_site import __version__
 from roadmap_site.resources import bundled
 from roadmap_site.state import (
     InputsDigest,
@@ -232,7 +230,6 @@ def build(
     problems += found
     graph, unknown = prerequisite_graph(site)
     problems += unknown  # prerequisites that name no article, and cycles, as warnings
-    env = make_environment(layout.template_dirs)
     previous = {} if clean else read_manifest(out_dir)  # what earlier builds wrote, to keep
     if any(p.severity == "error" for p in problems):  # before any page is made
         raise BuildFailed(sorted(problems, key=lambda p: (p.path, p.line)))
@@ -240,7 +237,7 @@ def build(
     staging.discard()  # what a build that was stopped left
     fresh_output = not out_dir.exists()
     try:
-        output = site_files(site, graph, config, env, layout.template_dirs, layout.static_dirs, content, previous,
+        output = site_files(site, graph, config, layout.template_dirs, layout.static_dirs, content, previous,
                             staging, workers, progress)
         problems += output.problems
         if any(p.severity == "error" for p in problems):
@@ -283,7 +280,7 @@ def tune_collector() -> None:
 
 def inputs_digest(layout: Layout, config: Config, indexing: bool, content: ContentFiles, sources: list[Source]) -> str:
     """A digest of everything a build reads: equal digests make equal output."""
-    digest = InputsDigest(__version__, repr(config), f"search={indexing}", str(layout.content_dir))
+    digest = InputsDigest(repr(config), f"search={indexing}", str(layout.content_dir))
     for source in sources:
         digest.add(f"article:{source.key}", source.data)
     digest.add_files("file", ((key, content.folder / key) for key in sorted(content.others)))

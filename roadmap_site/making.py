@@ -40,7 +40,8 @@ class PageMaker:
     def __init__(self, site: Site, graph: Graph, config: Config, template_dirs: tuple[Path, ...]):
         self.arguments = (site, graph, config, template_dirs)  # to make the same PageMaker in a worker
         self.site = site
-        self.renderer = Renderer(make_environment(template_dirs), site, config, graph)
+        self.env = make_environment(template_dirs)
+        self.renderer = Renderer(self.env, site, config, graph)
         self.planned: list[Planned] = [*self.renderer.listing_pages(), *site_outputs(site, config, graph)]
 
     def make(self, task: Task) -> bytes:

@@ -17,10 +17,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import jinja2
 from pygments.formatters import HtmlFormatter
 
-from roadmap_site import __version__
 from roadmap_site.aliases import alias_pages
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem, error
@@ -29,7 +27,7 @@ from roadmap_site.fs import Staging, UnsafePath, check_output_path
 from roadmap_site.loader import ContentFiles
 from roadmap_site.models import Article, Site
 from roadmap_site.making import PageMaker, Progress, Task, make_pages
-from roadmap_site.state import folder_files
+from roadmap_site.state import code_digest, folder_files
 
 LIGHT_CODE_STYLE = "default"
 DARK_CODE_STYLE = "github-dark"
@@ -92,7 +90,7 @@ def summary_digest(article: Article) -> str:
 
 def templates_fingerprint(template_dirs: Iterable[Path], config: Config) -> str:
     """Everything every page depends on: roadmap-site itself, the templates, the config."""
-    parts = [__version__, repr(config)]
+    parts = [code_digest(), repr(config)]
     for name, path in folder_files(template_dirs):
         parts += [name, hashlib.sha256(path.read_bytes()).hexdigest()]
     return fingerprint(*parts)
@@ -102,7 +100,6 @@ def site_files(
     site: Site,
     graph: Graph,
     config: Config,
-    env: jinja2.Environment,
     template_dirs: tuple[Path, ...],
     static_dirs: tuple[Path, ...],
     content: ContentFiles,
@@ -143,7 +140,7 @@ def site_files(
         (result.staged if is_staged else result.kept).add(path)
         result.made.append(path)
         result.fingerprints[path] = print_
-    redirects, problems = alias_pages(site, config, env)
+    redirects, problems = alias_pages(site, config, maker.env)
     result.problems += problems
     for path, html, origin in redirects:  # after the real pages, so a clash names the alias
         result.add(path, html.encode("utf-8"), origin)

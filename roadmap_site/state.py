@@ -23,7 +23,6 @@ from roadmap_site.errors import Problem, warning
 from roadmap_site.fs import atomic_write, read_manifest
 
 
-
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """roadmap-site's own code: a build or cache entry made by other code is never reused,

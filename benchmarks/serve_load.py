@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 SERVER = """
 import sys, threading
 from pathlib import Path
-from roadmap_site.serve import DevServer
+from roadmap_site.commands.serve.server import DevServer
 server = DevServer(Path(sys.argv[1]), port=0, say=lambda line: None)
 server.start()
 print(server.url, flush=True)

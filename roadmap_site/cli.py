@@ -10,9 +10,9 @@ import traceback
 from pathlib import Path
 
 from roadmap_site import __version__
-from roadmap_site.build import build, tune_collector
-from roadmap_site.check import add_arguments as add_check_arguments
-from roadmap_site.scaffold import add_init_arguments, add_new_arguments
+from roadmap_site.commands.build import build, tune_collector
+from roadmap_site.commands.check import add_arguments as add_check_arguments
+from roadmap_site.commands.scaffold import add_init_arguments, add_new_arguments
 from roadmap_site.errors import BuildFailed, failure_report
 
 
@@ -146,12 +146,12 @@ class ProgressLine:
 
 # The other commands live in their own modules, imported only when used (serve loads watchdog).
 _ELSEWHERE = {
-    "serve": ("roadmap_site.serve", "run_serve"),
-    "publish": ("roadmap_site.publish", "run_publish"),
-    "init-ci": ("roadmap_site.workflow", "run_init_ci"),
-    "check": ("roadmap_site.check", "run_check"),
-    "new": ("roadmap_site.scaffold", "run_new"),
-    "init": ("roadmap_site.scaffold", "run_init"),
+    "serve": ("roadmap_site.commands.serve.server", "run_serve"),
+    "publish": ("roadmap_site.commands.publish", "run_publish"),
+    "init-ci": ("roadmap_site.commands.init_ci", "run_init_ci"),
+    "check": ("roadmap_site.commands.check", "run_check"),
+    "new": ("roadmap_site.commands.scaffold", "run_new"),
+    "init": ("roadmap_site.commands.scaffold", "run_init"),
 }
 
 

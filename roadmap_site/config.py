@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_site.errors import Problem, error
-from roadmap_site.frontmatter import load_yaml, yaml_error_line
-from roadmap_site.metadata import key_lines
-from roadmap_site.models import Difficulty
-from roadmap_site.urls import slugify
+from roadmap_site.parse.frontmatter import load_yaml, yaml_error_line
+from roadmap_site.parse.metadata import key_lines
+from roadmap_site.model.models import Difficulty
+from roadmap_site.model.urls import slugify
 
 CONFIG_FILE = "roadmap.yml"
 PERMALINK_TOKENS = {"slug", "section", "series", "year", "month", "day"}

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {
 @pytest.fixture(scope="module")
 def built_sample(tmp_path_factory):
     """The sample site, served from the domain root as a static host would."""
-    from roadmap_site.build import build
+    from roadmap_site.commands.build import build
 
     with serving(build(REPO, out_dir=tmp_path_factory.mktemp("a11y") / "site").out_dir) as url:
         yield url

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from conftest import REPO
 from linkcheck import broken_links
-from roadmap_site.build import build
+from roadmap_site.commands.build import build
 
 
 def _load_corpus():

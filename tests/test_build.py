@@ -10,7 +10,7 @@ import pytest
 
 from conftest import REPO, SEEDS, h1
 from linkcheck import broken_links
-from roadmap_site.build import build
+from roadmap_site.commands.build import build
 from roadmap_site.errors import BuildFailed
 
 SERIES_SITE = {
@@ -278,7 +278,7 @@ def test_seed_articles(tmp_path):
 
 
 def test_listing_pages_are_paginated_so_no_page_grows_with_the_site(site):
-    from roadmap_site.render import PER_PAGE
+    from roadmap_site.output.render import PER_PAGE
 
     count = PER_PAGE * 2 + 5
     files = {f"content/a{n:03d}.md": f"---\ntitle: Article {n}\ntags: [common]\ndate: 2024-01-01\n---\n### T{n}\n"
@@ -295,7 +295,7 @@ def test_listing_pages_are_paginated_so_no_page_grows_with_the_site(site):
 
 
 def test_comparison_pages_hold_a_bounded_number_of_tables_even_of_one_subject(site):
-    from roadmap_site.render import PER_PAGE
+    from roadmap_site.output.render import PER_PAGE
 
     per_page, count = PER_PAGE // 3, PER_PAGE // 3 * 2 + 3
     files = {f"content/c{n:03d}.md": f"---\ntitle: Compare {n}\n---\n## Docker vs VMs\n\n| Aspect | Docker | VMs |\n"

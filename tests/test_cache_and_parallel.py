@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from conftest import write_files
-from roadmap_site.build import build
-from roadmap_site.cache import SNAPSHOT, cache_folder
+from roadmap_site.commands.build import build
+from roadmap_site.incremental.cache import SNAPSHOT, cache_folder
 
 
 def corpus(count: int) -> dict[str, str]:
@@ -48,7 +48,8 @@ def clean_build(root: Path, tmp_path: Path, **options) -> dict[str, bytes]:
 
 
 def test_parallel_and_serial_builds_are_byte_identical(tmp_path, monkeypatch):
-    from roadmap_site import build as build_module, making
+    from roadmap_site.commands import build as build_module
+    from roadmap_site.output import making
 
     monkeypatch.setattr(making, "PARALLEL_FROM", 10)  # so that 60 articles' pages are made by workers too
     root = write_files(tmp_path / "site", corpus(60))
@@ -174,7 +175,7 @@ def test_a_rebuild_rewrites_only_what_changed(tmp_path):
     ("{% extends 'base.html' %}\n{% block main %}\n{% if %}\n{% endblock %}\n", 3, "Expected an expression"),
 ])
 def test_a_broken_site_template_is_one_error_at_its_line_and_changes_nothing(tmp_path, monkeypatch, workers, template, line, message):
-    from roadmap_site import making
+    from roadmap_site.output import making
     from roadmap_site.errors import BuildFailed
 
     monkeypatch.setattr(making, "PARALLEL_FROM", 10)
@@ -192,7 +193,7 @@ def test_a_broken_site_template_is_one_error_at_its_line_and_changes_nothing(tmp
 
 
 def test_a_few_edits_write_only_the_journal_and_many_rewrite_the_snapshot(tmp_path):
-    from roadmap_site.cache import JOURNAL
+    from roadmap_site.incremental.cache import JOURNAL
 
     root = write_files(tmp_path / "site", corpus(24))
     out = tmp_path / "out"

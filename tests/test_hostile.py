@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from roadmap_site.build import build
+from roadmap_site.commands.build import build
 from roadmap_site.errors import BuildFailed
-from roadmap_site.frontmatter import MAX_YAML_VALUES
-from roadmap_site.sanitize import decode_legacy, nesting_line, sanitize_html, strip_control_characters
+from roadmap_site.parse.frontmatter import MAX_YAML_VALUES
+from roadmap_site.parse.sanitize import decode_legacy, nesting_line, sanitize_html, strip_control_characters
 
 
 
@@ -439,7 +439,7 @@ class _Planted:
 def test_a_planted_cache_file_never_runs_code(tmp_path):
     import pickle
 
-    from roadmap_site import cache as article_cache
+    from roadmap_site.incremental import cache as article_cache
 
     root = make(tmp_path / "site", {"content/a.md": "---\ntitle: A\n---\nx\n"})
     planted = pickle.dumps(_Planted())
@@ -459,8 +459,8 @@ def test_a_planted_cache_file_never_runs_code(tmp_path):
 def test_dev_server_refuses_foreign_hosts_origins_and_the_folder_beside_it(tmp_path):
     import http.client
 
-    from roadmap_site.livereload import EVENTS_PATH
-    from roadmap_site.serve import DevServer
+    from roadmap_site.commands.serve.livereload import EVENTS_PATH
+    from roadmap_site.commands.serve.server import DevServer
 
     root = make(tmp_path / "site", {"content/a.md": "---\ntitle: A\n---\nx\n"})
     server = DevServer(root, port=0, say=lambda line: None)
@@ -506,6 +506,6 @@ def test_dev_server_refuses_foreign_hosts_origins_and_the_folder_beside_it(tmp_p
 
 
 def test_raw_html_cannot_take_the_themes_own_ids():
-    from roadmap_site.sanitize import sanitize_html
+    from roadmap_site.parse.sanitize import sanitize_html
 
     assert sanitize_html('<p id="main">x</p><p id="mine">y</p>') == '<p>x</p><p id="mine">y</p>'

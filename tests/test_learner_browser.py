@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CHROMIUM, IN_CI, REPO, serving
-from roadmap_site.search import pagefind_executable
+from roadmap_site.output.search import pagefind_executable
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SERIES = "series/cloud-native-journey/index.html"
@@ -26,7 +26,7 @@ needs_pagefind = pytest.mark.skipif(pagefind_executable() is None and not IN_CI,
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """The sample site as the build makes it: pages, then the search index."""
-    from roadmap_site.build import build
+    from roadmap_site.commands.build import build
 
     return build(REPO, out_dir=tmp_path_factory.mktemp("learner") / "site").out_dir
 
@@ -192,7 +192,7 @@ def test_search_page_says_plainly_it_cannot_run_from_a_file(built, context):
 
 
 def test_indexing_without_pagefind_is_a_warning_not_a_failure(tmp_path, monkeypatch):
-    import roadmap_site.search as search
+    import roadmap_site.output.search as search
 
     monkeypatch.setattr(search, "pagefind_executable", lambda: None)
     problem = search.index_site(tmp_path)

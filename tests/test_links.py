@@ -7,7 +7,7 @@ import pytest
 
 from conftest import h1, write_files
 from linkcheck import broken_links
-from roadmap_site.build import build
+from roadmap_site.commands.build import build
 from roadmap_site.errors import BuildFailed
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16

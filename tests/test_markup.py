@@ -3,9 +3,9 @@ import textwrap
 import pytest
 
 from roadmap_site.config import Config
-from roadmap_site.comparison import find_comparison
-from roadmap_site.links import LinkIndex
-from roadmap_site.markup import MarkdownRenderer, RenderRequest
+from roadmap_site.parse.comparison import find_comparison
+from roadmap_site.parse.links import LinkIndex
+from roadmap_site.parse.markup import MarkdownRenderer, RenderRequest
 
 CONFIG = Config()
 

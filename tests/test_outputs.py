@@ -7,11 +7,11 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from conftest import REPO, write_files
-from roadmap_site.build import load_site
+from roadmap_site.commands.build import load_site
 from roadmap_site.config import Config
-from roadmap_site.graph import prerequisite_graph
-from roadmap_site.loader import list_content
-from roadmap_site.outputs import absolute_url, site_outputs
+from roadmap_site.model.graph import prerequisite_graph
+from roadmap_site.parse.article import list_content
+from roadmap_site.output.feeds import absolute_url, site_outputs
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

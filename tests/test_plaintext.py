@@ -10,7 +10,7 @@ try:
 except ImportError:  # the property test is a bonus; everything else runs without hypothesis
     given = None
 
-from roadmap_site.plaintext import PlainTextDocument, looks_like_plain_text, plaintext_to_markdown
+from roadmap_site.parse.plaintext import PlainTextDocument, looks_like_plain_text, plaintext_to_markdown
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roadmap_site.build import build
+from roadmap_site.commands.build import build
 from roadmap_site.errors import BuildFailed
-from roadmap_site.frontmatter import FrontMatterError, check_expanded_size, parse_front_matter, split_front_matter
-from roadmap_site.sanitize import sanitize_html, strip_control_characters
+from roadmap_site.parse.frontmatter import FrontMatterError, check_expanded_size, parse_front_matter, split_front_matter
+from roadmap_site.parse.sanitize import sanitize_html, strip_control_characters
 
 # A build takes ~0.1 s, so builds get fewer examples than the pure functions.
 BUILDS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -13,8 +13,8 @@ import yaml
 
 from conftest import REPO, write_files
 from linkcheck import broken_links, parse
-from roadmap_site.fs import MANIFEST
-from roadmap_site.publish import (
+from roadmap_site.output.fs import MANIFEST
+from roadmap_site.commands.publish import (
     choose_base_url,
     clean_domain,
     github_repository,
@@ -22,7 +22,7 @@ from roadmap_site.publish import (
     push_was_rejected,
     run_publish,
 )
-from roadmap_site.workflow import WORKFLOW_PATH, install_command, run_init_ci, workflow_yaml
+from roadmap_site.commands.init_ci import WORKFLOW_PATH, install_command, run_init_ci, workflow_yaml
 
 BASE_URL = "https://user.github.io/repo/"
 SITE = {

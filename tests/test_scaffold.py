@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from roadmap_site.build import build
-from roadmap_site.check import check_site
-from roadmap_site.scaffold import init_site, new_article
+from roadmap_site.commands.build import build
+from roadmap_site.commands.check import check_site
+from roadmap_site.commands.scaffold import init_site, new_article
 
 DAY = dt.date(2024, 5, 6)
 

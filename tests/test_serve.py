@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from roadmap_site.build import build, find_layout
+from roadmap_site.commands.build import build, find_layout
 from roadmap_site.errors import BuildFailed
-from roadmap_site.livereload import EVENTS_PATH, change_kind, inject_script, is_source_path, watch_roots
-from roadmap_site.serve import DevServer, host_name, is_allowed_host, run_serve
+from roadmap_site.commands.serve.livereload import EVENTS_PATH, change_kind, inject_script, is_source_path, watch_roots
+from roadmap_site.commands.serve.server import DevServer, host_name, is_allowed_host, run_serve
 
 ARTICLE = "---\ntitle: Alpha\n---\nHello from alpha.\n"
 SCRIPT_MARK = "roadmap-live-reload"

@@ -8,7 +8,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from roadmap_site.serve import DevServer
+from roadmap_site.commands.serve.server import DevServer
 
 ARTICLE = "---\ntitle: Alpha\n---\nHello from alpha.\n"
 

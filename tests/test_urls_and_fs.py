@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from roadmap_site.fs import MANIFEST, UnsafePath, check_output_path, write_site
-from roadmap_site.urls import Linker, article_path, slugify
+from roadmap_site.output.fs import MANIFEST, UnsafePath, check_output_path, write_site
+from roadmap_site.model.urls import Linker, article_path, slugify
 
 
 @pytest.mark.parametrize(

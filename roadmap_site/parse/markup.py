@@ -23,11 +23,11 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX, ETX
 from pygments.formatters import HtmlFormatter
 
-from roadmap_site.comparison import find_comparison
-from roadmap_site.links import LinkIndex, Resolved, Unresolved, link_key, resolve_link
-from roadmap_site.models import ComparisonTable, Difficulty, LinkRef, TocEntry, Topic
-from roadmap_site.sanitize import THEME_IDS
-from roadmap_site.urls import Linker
+from roadmap_site.parse.comparison import find_comparison
+from roadmap_site.parse.links import LinkIndex, Resolved, Unresolved, link_key, resolve_link
+from roadmap_site.model.models import ComparisonTable, Difficulty, LinkRef, TocEntry, Topic
+from roadmap_site.parse.sanitize import THEME_IDS
+from roadmap_site.model.urls import Linker
 
 _MARKER = re.compile(
     r"^ {0,3}(?:\*\*|__)?\s*(?:difficulty|level)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?P<value>.*?)\s*$",

@@ -33,13 +33,13 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from roadmap_site import urls
-from roadmap_site.build import build, find_layout
-from roadmap_site.cache import ArticleCache
-from roadmap_site.search import index_site
+from roadmap_site.model import urls
+from roadmap_site.commands.build import build, find_layout
+from roadmap_site.incremental.cache import ArticleCache
+from roadmap_site.output.search import index_site
 from roadmap_site.config import load_config
 from roadmap_site.errors import BuildFailed
-from roadmap_site.livereload import (
+from roadmap_site.commands.serve.livereload import (
     EVENTS_PATH,
     Debouncer,
     ReloadChannel,

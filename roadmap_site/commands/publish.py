@@ -15,10 +15,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from roadmap_site.build import build
-from roadmap_site.cache import ArticleCache
+from roadmap_site.commands.build import build
+from roadmap_site.incremental.cache import ArticleCache
 from roadmap_site.errors import BuildFailed, failure_report
-from roadmap_site.fs import MANIFEST
+from roadmap_site.output.fs import MANIFEST
 
 
 class PublishRefused(Exception):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from roadmap_site.errors import Problem, warning
-from roadmap_site.models import Article, Site
+from roadmap_site.model.models import Article, Site
 
 FRONT_MATTER_KEY = "prerequisites"
 

@@ -32,10 +32,10 @@ from typing import Iterator
 from roadmap_site import __version__
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem
-from roadmap_site.links import LinkIndex
-from roadmap_site.loader import Source
-from roadmap_site.models import Article
-from roadmap_site.state import code_digest
+from roadmap_site.parse.links import LinkIndex
+from roadmap_site.parse.article import Source
+from roadmap_site.model.models import Article
+from roadmap_site.incremental.last_build import code_digest
 
 _FORMAT = f"roadmap-site {__version__} articles 3"
 SNAPSHOT = "articles.pickle"

@@ -1,6 +1,6 @@
 """Every file of the site, made or kept: a page whose inputs have not changed since the
 build that wrote it is left as it is on disk; the others are made into the staging folder
-(see roadmap_site.making).
+(see roadmap_site.output.making).
 
 A page's fingerprint hashes the templates, the config and what the page shows: an article
 page, its own article's digest and the summaries of the articles it links in its series and
@@ -19,15 +19,15 @@ from typing import Iterable, Iterator
 
 from pygments.formatters import HtmlFormatter
 
-from roadmap_site.aliases import alias_pages
+from roadmap_site.output.aliases import alias_pages
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem, error
-from roadmap_site.graph import Graph
-from roadmap_site.fs import Staging, UnsafePath, check_output_path
-from roadmap_site.loader import ContentFiles
-from roadmap_site.models import Article, Site
-from roadmap_site.making import PageMaker, Progress, Task, make_pages
-from roadmap_site.state import code_digest, folder_files
+from roadmap_site.model.graph import Graph
+from roadmap_site.output.fs import Staging, UnsafePath, check_output_path
+from roadmap_site.parse.article import ContentFiles
+from roadmap_site.model.models import Article, Site
+from roadmap_site.output.making import PageMaker, Progress, Task, make_pages
+from roadmap_site.incremental.last_build import code_digest, folder_files
 
 LIGHT_CODE_STYLE = "default"
 DARK_CODE_STYLE = "github-dark"

@@ -14,12 +14,12 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from roadmap_site.build import find_layout, load_site
+from roadmap_site.commands.build import find_layout, load_site
 from roadmap_site.config import load_config
 from roadmap_site.errors import Problem, warning
-from roadmap_site.graph import FRONT_MATTER_KEY, prerequisite_graph
-from roadmap_site.loader import Head, list_content, read_head, read_sources
-from roadmap_site.models import Site
+from roadmap_site.model.graph import FRONT_MATTER_KEY, prerequisite_graph
+from roadmap_site.parse.article import Head, list_content, read_head, read_sources
+from roadmap_site.model.models import Site
 
 
 def check_site(site_dir: Path, strict: bool = False) -> list[Problem]:

@@ -12,14 +12,14 @@ from pathlib import Path
 
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem, error, warning
-from roadmap_site.frontmatter import FrontMatterError, Split, parse_front_matter, split_front_matter
-from roadmap_site.links import ARTICLE_SUFFIXES, LinkIndex
-from roadmap_site.markup import MarkdownRenderer, RenderRequest
-from roadmap_site.metadata import FieldError, Metadata, key_lines, parse_metadata
-from roadmap_site.models import Article, Difficulty, Topic
-from roadmap_site.plaintext import looks_like_plain_text, plaintext_to_markdown
-from roadmap_site.sanitize import decode_legacy, nesting_line, sanitize_html, strip_control_characters
-from roadmap_site.urls import BadUrl, article_path
+from roadmap_site.parse.frontmatter import FrontMatterError, Split, parse_front_matter, split_front_matter
+from roadmap_site.parse.links import ARTICLE_SUFFIXES, LinkIndex
+from roadmap_site.parse.markup import MarkdownRenderer, RenderRequest
+from roadmap_site.parse.metadata import FieldError, Metadata, key_lines, parse_metadata
+from roadmap_site.model.models import Article, Difficulty, Topic
+from roadmap_site.parse.plaintext import looks_like_plain_text, plaintext_to_markdown
+from roadmap_site.parse.sanitize import decode_legacy, nesting_line, sanitize_html, strip_control_characters
+from roadmap_site.model.urls import BadUrl, article_path
 
 
 @dataclass(frozen=True)

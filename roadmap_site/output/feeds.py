@@ -14,12 +14,12 @@ from typing import Any
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from roadmap_site import urls
-from roadmap_site.assemble import moment, newest_first
+from roadmap_site.model import urls
+from roadmap_site.model.assemble import moment, newest_first
 from roadmap_site.config import Config
-from roadmap_site.graph import Graph
-from roadmap_site.models import Article, Series, Site
-from roadmap_site.plan import Planned
+from roadmap_site.model.graph import Graph
+from roadmap_site.model.models import Article, Series, Site
+from roadmap_site.output.plan import Planned
 
 SITE_FEED = "atom.xml"
 SITEMAP = "sitemap.xml"
@@ -50,7 +50,7 @@ def absolute_url(base_url: str | None, path: str) -> str:
 
 
 def site_outputs(site: Site, config: Config, graph: Graph) -> list[Planned]:
-    """Every extra output of the site, planned (see roadmap_site.plan)."""
+    """Every extra output of the site, planned (see roadmap_site.output.plan)."""
     everything = tuple(site.articles)
     outputs = [
         Planned(ROBOTS, partial(robots_txt, config)),

@@ -20,7 +20,7 @@ from typing import Iterable
 
 from roadmap_site import __version__
 from roadmap_site.errors import Problem, warning
-from roadmap_site.fs import atomic_write, read_manifest
+from roadmap_site.output.fs import atomic_write, read_manifest
 
 
 @lru_cache(maxsize=1)
@@ -28,8 +28,9 @@ def code_digest() -> str:
     """roadmap-site's own code: a build or cache entry made by other code is never reused,
     even between two commits that share a version number."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -10,21 +10,21 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from roadmap_site.assemble import assemble_site, check_fragments
-from roadmap_site.cache import ArticleCache, Entry, cache_folder, source_digest
+from roadmap_site.model.assemble import assemble_site, check_fragments
+from roadmap_site.incremental.cache import ArticleCache, Entry, cache_folder, source_digest
 from roadmap_site.config import Config, load_config
 from roadmap_site.errors import BuildFailed, Problem, error, warning
-from roadmap_site.graph import prerequisite_graph
-from roadmap_site.fs import Staging, check_output_folder, read_manifest, write_site
-from roadmap_site.links import LinkIndex
-from roadmap_site.loader import ContentFiles, Head, Source, list_content, parse_article, read_head, read_sources
-from roadmap_site.markup import MarkdownRenderer
-from roadmap_site.models import Article, Site
-from roadmap_site.making import Progress
-from roadmap_site.pages import fingerprint, site_files, summary_digest
-from roadmap_site.search import index_site
-from roadmap_site.resources import bundled
-from roadmap_site.state import (
+from roadmap_site.model.graph import prerequisite_graph
+from roadmap_site.output.fs import Staging, check_output_folder, read_manifest, write_site
+from roadmap_site.parse.links import LinkIndex
+from roadmap_site.parse.article import ContentFiles, Head, Source, list_content, parse_article, read_head, read_sources
+from roadmap_site.parse.markup import MarkdownRenderer
+from roadmap_site.model.models import Article, Site
+from roadmap_site.output.making import Progress
+from roadmap_site.incremental.pages import fingerprint, site_files, summary_digest
+from roadmap_site.output.search import index_site
+from roadmap_site.layout import bundled
+from roadmap_site.incremental.last_build import (
     InputsDigest,
     LastBuild,
     folder_files,

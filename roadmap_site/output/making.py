@@ -20,12 +20,12 @@ import jinja2
 
 from roadmap_site.config import Config
 from roadmap_site.errors import BuildFailed, Problem, error
-from roadmap_site.fs import Staging
-from roadmap_site.graph import Graph
-from roadmap_site.models import Site
-from roadmap_site.outputs import site_outputs
-from roadmap_site.plan import Planned
-from roadmap_site.render import Renderer, make_environment
+from roadmap_site.output.fs import Staging
+from roadmap_site.model.graph import Graph
+from roadmap_site.model.models import Site
+from roadmap_site.output.feeds import site_outputs
+from roadmap_site.output.plan import Planned
+from roadmap_site.output.render import Renderer, make_environment
 
 Task = Union[str, int]  # an article key, or a position in PageMaker.planned
 Progress = Callable[[str, int, int], None]  # (what is counted, done, to do)

@@ -9,8 +9,8 @@ import shlex
 import sys
 from pathlib import Path
 
-from roadmap_site.fs import atomic_write
-from roadmap_site.publish import find_repository, git_or_none
+from roadmap_site.output.fs import atomic_write
+from roadmap_site.commands.publish import find_repository, git_or_none
 
 try:
     import tomllib

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from roadmap_site.plaintext_blocks import (
+from roadmap_site.parse.plaintext.blocks import (
     join_broken_paragraphs,
     normalise_heading_levels,
     parse_block,
@@ -19,7 +19,7 @@ from roadmap_site.plaintext_blocks import (
     resolve_lone_lines,
     split_blocks,
 )
-from roadmap_site.plaintext_lines import (
+from roadmap_site.parse.plaintext.lines import (
     GLYPHS,
     LINE_BREAKS,
     TITLE_REPEATS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from roadmap_site.models import ComparisonTable
+from roadmap_site.model.models import ComparisonTable
 
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus|v\.|compared (?:to|with))\s+", re.IGNORECASE)
 # Words that head a column of row labels rather than name a subject.

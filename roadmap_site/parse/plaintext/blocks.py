@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Union
 
-from roadmap_site.plaintext_lines import (
+from roadmap_site.parse.plaintext.lines import (
     BOLD_SPAN,
     BULLET,
     DIFFICULTY,

@@ -8,8 +8,8 @@ import jinja2
 
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem, error
-from roadmap_site.models import Site
-from roadmap_site.urls import BadUrl, Linker, path_from_url
+from roadmap_site.model.models import Site
+from roadmap_site.model.urls import BadUrl, Linker, path_from_url
 
 
 def alias_pages(site: Site, config: Config, env: jinja2.Environment) -> tuple[list[tuple[str, str, str]], list[Problem]]:

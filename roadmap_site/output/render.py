@@ -15,12 +15,12 @@ from typing import Any, Iterable, Iterator
 
 import jinja2
 
-from roadmap_site import urls
+from roadmap_site.model import urls
 from roadmap_site.config import Config
-from roadmap_site.graph import Graph, Prerequisites
-from roadmap_site.models import Article, ComparisonTable, Difficulty, Series, Site, Topic, reading_minutes
-from roadmap_site.plan import Planned
-from roadmap_site.outputs import SITE_FEED, absolute_url, series_feed_path, series_slug
+from roadmap_site.model.graph import Graph, Prerequisites
+from roadmap_site.model.models import Article, ComparisonTable, Difficulty, Series, Site, Topic, reading_minutes
+from roadmap_site.output.plan import Planned
+from roadmap_site.output.feeds import SITE_FEED, absolute_url, series_feed_path, series_slug
 
 SEARCH_PAGE = "search/index.html"
 

@@ -11,11 +11,11 @@ import json
 import sys
 from pathlib import Path
 
-from roadmap_site.assemble import name_key
-from roadmap_site.build import find_layout, load_site
+from roadmap_site.model.assemble import name_key
+from roadmap_site.commands.build import find_layout, load_site
 from roadmap_site.config import CONFIG_FILE, Config, load_config
-from roadmap_site.loader import list_content
-from roadmap_site.urls import slugify
+from roadmap_site.parse.article import list_content
+from roadmap_site.model.urls import slugify
 
 GITIGNORE = "_site/\n"
 SAMPLE_SERIES = "First Steps"

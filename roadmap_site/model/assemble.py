@@ -8,8 +8,8 @@ from typing import Iterable
 
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem, warning
-from roadmap_site.models import Article, Difficulty, Series, Site
-from roadmap_site.urls import series_path, slugify
+from roadmap_site.model.models import Article, Difficulty, Series, Site
+from roadmap_site.model.urls import series_path, slugify
 
 _EPOCH = dt.datetime(1, 1, 1)
 

@@ -19,9 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from roadmap_site.commands.build import find_layout, load_site, tune_collector
+from roadmap_site.commands.build import load_site, tune_collector
+from roadmap_site.layout import find_layout
 from roadmap_site.config import CONFIG_FILE, load_config
-from roadmap_site.parse.article import list_content
+from roadmap_site.parse.sources import list_content
 from roadmap_site.commands.serve.server import DevServer
 
 CHROMIUM = "/usr/bin/chromium"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Iterable, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -22,6 +22,14 @@ class Problem:
         return f"{self.path}:{self.line}: {prefix}{self.message}"
 
 
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(problem.severity == "error" for problem in problems)
+
+
+def count_errors(problems: Iterable[Problem]) -> int:
+    return sum(problem.severity == "error" for problem in problems)
+
+
 def error(path: str, line: int, message: str) -> Problem:
     return Problem(path, line, message, "error")
 
@@ -34,7 +42,7 @@ class BuildFailed(Exception):
     """Raised by the build when any source has an error; carries every problem found."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__(f"{sum(p.severity == 'error' for p in problems)} error(s)")
+        super().__init__(f"{count_errors(problems)} error(s)")
         self.problems = problems
 
     def __reduce__(self):  # raised in worker processes too: keep the problems, not only the text
@@ -43,5 +51,5 @@ class BuildFailed(Exception):
 
 def failure_report(problems: list[Problem], outcome: str) -> str:
     """Every problem on its own line, then a summary: 'build failed: 2 error(s); <outcome>'."""
-    errors = sum(p.severity == "error" for p in problems)
+    errors = count_errors(problems)
     return "\n".join([*map(str, problems), f"build failed: {errors} error(s); {outcome}"])

@@ -6,7 +6,7 @@ from conftest import write_files
 from roadmap_site.commands.build import load_site
 from roadmap_site.config import Config
 from roadmap_site.model.graph import find_cycles, prerequisite_graph
-from roadmap_site.parse.article import list_content
+from roadmap_site.parse.sources import list_content
 
 
 def load(tmp_path: Path, files: dict[str, str]):

@@ -10,7 +10,7 @@ from conftest import REPO, write_files
 from roadmap_site.commands.build import load_site
 from roadmap_site.config import Config
 from roadmap_site.model.graph import prerequisite_graph
-from roadmap_site.parse.article import list_content
+from roadmap_site.parse.sources import list_content
 from roadmap_site.output.feeds import absolute_url, site_outputs
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from roadmap_site.commands.build import build, find_layout
+from roadmap_site.commands.build import build
+from roadmap_site.layout import find_layout
 from roadmap_site.errors import BuildFailed
 from roadmap_site.commands.serve.livereload import EVENTS_PATH, change_kind, inject_script, is_source_path, watch_roots
 from roadmap_site.commands.serve.server import DevServer, host_name, is_allowed_host, run_serve

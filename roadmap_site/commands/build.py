@@ -13,17 +13,18 @@ from pathlib import Path
 from roadmap_site.model.assemble import assemble_site, check_fragments
 from roadmap_site.incremental.cache import ArticleCache, Entry, cache_folder, source_digest
 from roadmap_site.config import Config, load_config
-from roadmap_site.errors import BuildFailed, Problem, error, warning
+from roadmap_site.errors import BuildFailed, Problem, error, has_errors, warning
 from roadmap_site.model.graph import prerequisite_graph
 from roadmap_site.output.fs import Staging, check_output_folder, read_manifest, write_site
 from roadmap_site.parse.links import LinkIndex
-from roadmap_site.parse.article import ContentFiles, Head, Source, list_content, parse_article, read_head, read_sources
+from roadmap_site.parse.article import Head, parse_article, read_head
+from roadmap_site.parse.sources import ContentFiles, Source, list_content, read_sources
 from roadmap_site.parse.markup import MarkdownRenderer
 from roadmap_site.model.models import Article, Site
 from roadmap_site.output.making import Progress
 from roadmap_site.incremental.pages import fingerprint, site_files, summary_digest
 from roadmap_site.output.search import index_site
-from roadmap_site.layout import bundled
+from roadmap_site.layout import Layout, find_layout
 from roadmap_site.incremental.last_build import (
     InputsDigest,
     LastBuild,
@@ -34,37 +35,6 @@ from roadmap_site.incremental.last_build import (
     record_path,
     write_last_build,
 )
-
-@dataclass(frozen=True)
-class Layout:
-    """Where a site's parts are: its own folders first, the default theme after."""
-
-    site_dir: Path
-    content_dir: Path
-    template_dirs: tuple[Path, ...]
-    static_dirs: tuple[Path, ...]  # in increasing priority: later ones override
-    config_dir: Path
-    is_sample: bool = False
-
-
-def find_layout(site_dir: Path) -> Layout:
-    """SITE_DIR/content when it exists; else SITE_DIR itself when it holds articles; else
-    the sample roadmap that ships with roadmap-site."""
-    content = site_dir / "content"
-    config_dir, is_sample = site_dir, False
-    if not content.is_dir():
-        content = site_dir
-        if not list_content(site_dir).articles:
-            content, config_dir, is_sample = bundled("content"), bundled("."), True
-    return Layout(
-        site_dir=site_dir,
-        content_dir=content,
-        template_dirs=(site_dir / "templates", bundled("templates")),
-        static_dirs=(bundled("static"), site_dir / "static"),
-        config_dir=config_dir,
-        is_sample=is_sample,
-    )
-
 
 @dataclass
 class BuildReport:
@@ -194,21 +164,27 @@ def build(
     workers: int | None = None,
     progress: Progress | None = None,
     search: bool = True,
+    *,
+    layout: Layout | None = None,
+    config: Config | None = None,
 ) -> BuildReport:
     """Build the site in site_dir into out_dir. Raises BuildFailed, leaving out_dir as it
     was. Parsed articles are kept in the user's cache folder (or in the cache the caller
     keeps), so the next build parses only what changed; clean=True starts afresh.
     search=False leaves the search index to the caller (the dev server indexes after it
-    has reloaded the pages)."""
+    has reloaded the pages). `layout` and `config`: the site's, when the caller has found
+    them already (and dealt with the config's problems)."""
     started = time.perf_counter()
-    layout = find_layout(site_dir)
+    layout = layout or find_layout(site_dir)
     out_dir = out_dir or site_dir / "_site"
-    config, problems = load_config(layout.config_dir)
+    problems: list[Problem] = []
+    if config is None:
+        config, problems = load_config(layout.config_dir)
     config = config.with_overrides(base_url=base_url, drafts=drafts or None)
     refusal = check_output_folder(out_dir, [layout.site_dir, layout.content_dir, *layout.template_dirs[:1]])
     if refusal:
         raise BuildFailed([error(str(out_dir), 1, refusal)])
-    if any(p.severity == "error" for p in problems):
+    if has_errors(problems):
         raise BuildFailed(problems)
     content = list_content(layout.content_dir)
     sources = read_sources(content)
@@ -231,7 +207,7 @@ def build(
     graph, unknown = prerequisite_graph(site)
     problems += unknown  # prerequisites that name no article, and cycles, as warnings
     previous = {} if clean else read_manifest(out_dir)  # what earlier builds wrote, to keep
-    if any(p.severity == "error" for p in problems):  # before any page is made
+    if has_errors(problems):  # before any page is made
         raise BuildFailed(sorted(problems, key=lambda p: (p.path, p.line)))
     staging = Staging(out_dir)
     staging.discard()  # what a build that was stopped left
@@ -240,7 +216,7 @@ def build(
         output = site_files(site, graph, config, layout.template_dirs, layout.static_dirs, content, previous,
                             staging, workers, progress)
         problems += output.problems
-        if any(p.severity == "error" for p in problems):
+        if has_errors(problems):
             raise BuildFailed(sorted(problems, key=lambda p: (p.path, p.line)))
     except BaseException:
         staging.discard()
@@ -265,7 +241,7 @@ def build(
         warnings=[p for p in problems if p.severity == "warning"],
         sample=layout.is_sample,
     )
-    if record and not any(p.severity == "error" for p in problems):
+    if record and not has_errors(problems):
         write_last_build(record, LastBuild(inputs, report.articles, report.pages, tuple(report.warnings)))
     return report
 

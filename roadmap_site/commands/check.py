@@ -14,11 +14,13 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from roadmap_site.commands.build import find_layout, load_site
+from roadmap_site.commands.build import load_site
+from roadmap_site.layout import find_layout
 from roadmap_site.config import load_config
-from roadmap_site.errors import Problem, warning
+from roadmap_site.errors import Problem, count_errors, has_errors, warning
 from roadmap_site.model.graph import FRONT_MATTER_KEY, prerequisite_graph
-from roadmap_site.parse.article import Head, list_content, read_head, read_sources
+from roadmap_site.parse.article import Head, read_head
+from roadmap_site.parse.sources import list_content, read_sources
 from roadmap_site.model.models import Site
 
 
@@ -27,7 +29,7 @@ def check_site(site_dir: Path, strict: bool = False) -> list[Problem]:
     warnings are errors too."""
     layout = find_layout(site_dir)
     config, problems = load_config(layout.config_dir)
-    if not any(p.severity == "error" for p in problems):
+    if not has_errors(problems):
         content = list_content(layout.content_dir)
         site, found = load_site(content, config)
         heads = {head.source.key: head for head in map(lambda s: read_head(s, config), read_sources(content))
@@ -93,7 +95,7 @@ def run_check(args: argparse.Namespace) -> int:
     problems = check_site(site_dir, strict=args.strict)
     for problem in problems:
         print(problem, file=sys.stderr)
-    errors = sum(p.severity == "error" for p in problems)
+    errors = count_errors(problems)
     warnings = len(problems) - errors
     print(f"checked {site_dir}: {errors} error(s), {warnings} warning(s)")
     return 1 if errors else 0

@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 from roadmap_site.model.assemble import name_key
-from roadmap_site.commands.build import find_layout, load_site
+from roadmap_site.commands.build import load_site
+from roadmap_site.layout import find_layout
 from roadmap_site.config import CONFIG_FILE, Config, load_config
-from roadmap_site.parse.article import list_content
+from roadmap_site.parse.sources import list_content
 from roadmap_site.model.urls import slugify
 
 GITIGNORE = "_site/\n"

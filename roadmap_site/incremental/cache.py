@@ -33,7 +33,7 @@ from roadmap_site import __version__
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem
 from roadmap_site.parse.links import LinkIndex
-from roadmap_site.parse.article import Source
+from roadmap_site.parse.sources import Source
 from roadmap_site.model.models import Article
 from roadmap_site.incremental.last_build import code_digest
 

@@ -24,7 +24,7 @@ from roadmap_site.config import Config
 from roadmap_site.errors import Problem, error
 from roadmap_site.model.graph import Graph
 from roadmap_site.output.fs import Staging, UnsafePath, check_output_path
-from roadmap_site.parse.article import ContentFiles
+from roadmap_site.parse.sources import ContentFiles
 from roadmap_site.model.models import Article, Site
 from roadmap_site.output.making import PageMaker, Progress, Task, make_pages
 from roadmap_site.incremental.last_build import code_digest, folder_files

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from roadmap_site.commands.build import Layout
+from roadmap_site.layout import Layout
 from roadmap_site.config import CONFIG_FILE
 
 EVENTS_PATH = "/__roadmap__/events"

@@ -34,11 +34,12 @@ from watchdog.events import (
 from watchdog.observers import Observer
 
 from roadmap_site.model import urls
-from roadmap_site.commands.build import build, find_layout
+from roadmap_site.commands.build import build
+from roadmap_site.layout import find_layout
 from roadmap_site.incremental.cache import ArticleCache
 from roadmap_site.output.search import index_site
 from roadmap_site.config import load_config
-from roadmap_site.errors import BuildFailed
+from roadmap_site.errors import BuildFailed, count_errors
 from roadmap_site.commands.serve.livereload import (
     EVENTS_PATH,
     Debouncer,
@@ -440,7 +441,7 @@ class DevServer:
             failed_build = True
             for problem in failed.problems:
                 self.say(str(problem))
-            errors = sum(p.severity == "error" for p in failed.problems)
+            errors = count_errors(failed.problems)
             self.say(f"build failed: {errors} error(s); pages show them until the next good save")
             change = self.channel.publish_failure(str(problem) for problem in failed.problems)
         else:

@@ -1,0 +1,102 @@
+"""The reading edge of the pipeline: which files a content folder holds, their bytes, and
+their text. `list_content` and `read_sources` touch the disk; `decode` is pure."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from roadmap_site.parse.links import ARTICLE_SUFFIXES
+from roadmap_site.parse.sanitize import decode_legacy, strip_control_characters
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str  # path relative to the content folder, POSIX style
+    shown: str  # the path as messages show it
+    data: bytes
+
+
+@dataclass(frozen=True)
+class ContentFiles:
+    """The files of a content folder, by key: articles, and the other files (images and
+    the like) that articles may link to."""
+
+    folder: Path
+    articles: tuple[str, ...]
+    others: frozenset[str]
+
+
+def list_content(content_dir: Path) -> ContentFiles:
+    """Every file under content_dir, without reading any. Hidden and '_'-prefixed names are
+    skipped; links are followed only when they stay inside the folder, so a link loop or a
+    link to the rest of the disk is never walked."""
+    root = content_dir.resolve()
+    articles: list[str] = []
+    others: set[str] = set()
+    pending = [""]  # folders to read, as key prefixes
+    while pending:
+        prefix = pending.pop()
+        try:
+            entries = list(os.scandir(content_dir / prefix))
+        except OSError:
+            continue
+        for entry in entries:
+            if _skipped(entry.name):
+                continue
+            key = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(key + "/")
+            elif entry.is_symlink() and not _inside(Path(entry.path), root):
+                continue
+            elif entry.is_file():
+                (articles.append if entry.name.lower().endswith(ARTICLE_SUFFIXES) else others.add)(key)
+    return ContentFiles(content_dir, tuple(sorted(articles)), frozenset(others))
+
+
+def read_sources(content: ContentFiles) -> list[Source]:
+    folder = os.path.join(content.folder, "")
+    return [Source(key, folder + key, _read_bytes(folder + key)) for key in content.articles]
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read()
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root) and path.is_file()
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith((".", "_"))
+
+
+LEGACY_NOTE = "read as Windows-1252 (Latin-1) text because it is not UTF-8; save it as UTF-8"
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Text with LF line ends and no control characters, and a note for a warning when the
+    file was not read as UTF-8. Raises ValueError with the line of the first bad byte."""
+    note = None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ValueError((1, "this file starts like UTF-16 text but is not; save it as UTF-8")) from None
+    else:
+        if b"\x00" in data:
+            raise ValueError((1, "this is not a text file (it contains NUL bytes)"))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            legacy = decode_legacy(data)
+            if legacy is None:
+                line = data[: exc.start].count(b"\n") + 1
+                raise ValueError((line, f"this file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")) from None
+            text, note = legacy, LEGACY_NOTE
+    return strip_control_characters(text.replace("\r\n", "\n").replace("\r", "\n")), note

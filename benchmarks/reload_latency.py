@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from roadmap_site.commands.build import load_site, tune_collector
+from roadmap_site.cli import tune_collector
+from roadmap_site.incremental.loading import load_site
 from roadmap_site.layout import find_layout
 from roadmap_site.config import CONFIG_FILE, load_config
 from roadmap_site.parse.sources import list_content
@@ -61,7 +62,7 @@ def article_to_edit(site_dir: Path) -> tuple[Path, str]:
     """The first article's source file and its page's output path."""
     layout = find_layout(site_dir)
     config, _ = load_config(layout.config_dir)
-    site, _ = load_site(list_content(layout.content_dir), config)
+    site = load_site(list_content(layout.content_dir), config).site
     article = min(site.articles.values(), key=lambda a: a.key)
     return layout.content_dir / article.key, article.path.removesuffix("index.html")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 import time
@@ -10,7 +11,7 @@ import traceback
 from pathlib import Path
 
 from roadmap_site import __version__
-from roadmap_site.commands.build import build, tune_collector
+from roadmap_site.commands.build import build
 from roadmap_site.commands.check import add_arguments as add_check_arguments
 from roadmap_site.commands.scaffold import add_init_arguments, add_new_arguments
 from roadmap_site.errors import BuildFailed, failure_report
@@ -64,6 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     init_cmd = commands.add_parser("init", parents=[common], help="create a new site that builds at once")
     add_init_arguments(init_cmd)
     return parser
+
+
+def tune_collector() -> None:
+    """For a process that builds sites (every command, the dev server too): a site is
+    hundreds of thousands of long-lived objects and a build makes little cyclic garbage, yet
+    at the default thresholds the collector walks the whole site again every few thousand
+    allocations, a third of a one-article rebuild of 10,000 articles."""
+    gc.set_threshold(100_000, 50, 100)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -48,12 +48,12 @@ def clean_build(root: Path, tmp_path: Path, **options) -> dict[str, bytes]:
 
 
 def test_parallel_and_serial_builds_are_byte_identical(tmp_path, monkeypatch):
-    from roadmap_site.commands import build as build_module
+    from roadmap_site.parse import parallel
     from roadmap_site.output import making
 
     monkeypatch.setattr(making, "PARALLEL_FROM", 10)  # so that 60 articles' pages are made by workers too
     root = write_files(tmp_path / "site", corpus(60))
-    assert len(corpus(60)) > build_module.PARALLEL_FROM  # and parsed by workers
+    assert len(corpus(60)) > parallel.PARALLEL_FROM  # and parsed by workers
     build(root, out_dir=tmp_path / "serial", workers=1, clean=True)
     build(root, out_dir=tmp_path / "parallel", workers=2, clean=True)
     serial, parallel = snapshot(tmp_path / "serial"), snapshot(tmp_path / "parallel")

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from conftest import write_files
-from roadmap_site.commands.build import load_site
+from roadmap_site.incremental.loading import load_site
 from roadmap_site.config import Config
 from roadmap_site.model.graph import find_cycles, prerequisite_graph
 from roadmap_site.parse.sources import list_content
@@ -11,7 +11,8 @@ from roadmap_site.parse.sources import list_content
 
 def load(tmp_path: Path, files: dict[str, str]):
     root = write_files(tmp_path / "content", files)
-    site, problems = load_site(list_content(root), Config())
+    loaded = load_site(list_content(root), Config())
+    site, problems = loaded.site, loaded.problems
     assert [p for p in problems if p.severity == "error"] == []
     return site, root
 

@@ -7,11 +7,12 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from conftest import REPO, write_files
-from roadmap_site.commands.build import load_site
+from roadmap_site.incremental.loading import load_site
 from roadmap_site.config import Config
 from roadmap_site.model.graph import prerequisite_graph
 from roadmap_site.parse.sources import list_content
-from roadmap_site.output.feeds import absolute_url, site_outputs
+from roadmap_site.model.urls import absolute_url
+from roadmap_site.output.feeds import site_outputs
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -56,7 +57,8 @@ FILES = {
 def outputs(tmp_path: Path, base_url: str | None = BASE) -> dict[str, bytes]:
     root = write_files(tmp_path / "content", FILES)
     config = Config(title="Learn", author="Team", base_url=base_url)
-    site, problems = load_site(list_content(root), config)
+    loaded = load_site(list_content(root), config)
+    site, problems = loaded.site, loaded.problems
     assert [p for p in problems if p.severity == "error"] == []
     return {planned.path: planned.data() for planned in site_outputs(site, config, prerequisite_graph(site)[0])}
 
@@ -174,7 +176,7 @@ def test_both_validators_accept_the_sample_roadmap(validator):
     if validator == "jsonschema":
         pytest.importorskip("jsonschema")
     config = Config(base_url=BASE)
-    site, _ = load_site(list_content(REPO / "content"), config)
+    site = load_site(list_content(REPO / "content"), config).site
     made = {planned.path: planned for planned in site_outputs(site, config, prerequisite_graph(site)[0])}
     data = json.loads(made["roadmap.json"].data())
     check = validate if validator == "jsonschema" else (lambda d, s: small_validate(d, s, s, "$"))

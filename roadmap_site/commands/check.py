@@ -14,7 +14,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from roadmap_site.commands.build import load_site
+from roadmap_site.incremental.loading import load_site
 from roadmap_site.layout import find_layout
 from roadmap_site.config import load_config
 from roadmap_site.errors import Problem, count_errors, has_errors, warning
@@ -31,7 +31,8 @@ def check_site(site_dir: Path, strict: bool = False) -> list[Problem]:
     config, problems = load_config(layout.config_dir)
     if not has_errors(problems):
         content = list_content(layout.content_dir)
-        site, found = load_site(content, config)
+        loaded = load_site(content, config)
+        site, found = loaded.site, loaded.problems
         heads = {head.source.key: head for head in map(lambda s: read_head(s, config), read_sources(content))
                  if isinstance(head, Head)}
         problems += found

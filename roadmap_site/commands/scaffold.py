@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from roadmap_site.model.assemble import name_key
-from roadmap_site.commands.build import load_site
+from roadmap_site.incremental.loading import load_site
 from roadmap_site.layout import find_layout
 from roadmap_site.config import CONFIG_FILE, Config, load_config
 from roadmap_site.parse.sources import list_content
@@ -53,7 +53,7 @@ def next_part(site_dir: Path, series: str) -> int:
     if layout.is_sample:
         return 1
     config, _ = load_config(layout.config_dir)
-    site, _ = load_site(list_content(layout.content_dir), config.with_overrides(drafts=True))
+    site = load_site(list_content(layout.content_dir), config.with_overrides(drafts=True)).site
     found = site.series.get(name_key(series))
     if found is None:
         return 1

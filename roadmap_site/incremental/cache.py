@@ -24,25 +24,31 @@ import hmac
 import os
 import pickle
 import secrets
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from roadmap_site import __version__
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem
-from roadmap_site.parse.links import LinkIndex
-from roadmap_site.parse.sources import Source
+from roadmap_site.incremental.fingerprints import ArticleDigests, fingerprint, source_digest
 from roadmap_site.model.models import Article
-from roadmap_site.incremental.last_build import code_digest
+from roadmap_site.output.fs import atomic_write, create_new
+from roadmap_site.parse.sources import Source
 
-_FORMAT = f"roadmap-site {__version__} articles 3"
+_FORMAT = f"roadmap-site {__version__} articles 4"
 SNAPSHOT = "articles.pickle"
 JOURNAL = "articles-added.pickle"
-
-Entry = tuple[tuple, Article, list[Problem]]  # (link signature, article, problems)
 _SEAL = hashlib.sha256().digest_size
+
+
+class Entry(NamedTuple):
+    """A parsed article as the cache keeps it."""
+
+    links: tuple  # what the link index said of its links when it was parsed (LinkIndex.signature)
+    article: Article
+    problems: list[Problem]
+    digests: ArticleDigests
 
 
 def _cache_home() -> Path:
@@ -51,8 +57,7 @@ def _cache_home() -> Path:
 
 def cache_folder(site_dir: Path) -> Path:
     """Where the articles of the site in site_dir are cached."""
-    name = hashlib.sha256(str(site_dir.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
-    return _cache_home() / "sites" / name
+    return _cache_home() / "sites" / fingerprint(str(site_dir.resolve()))[:20]
 
 
 def _sealing_key() -> bytes:
@@ -68,25 +73,13 @@ def _sealing_key() -> bytes:
         pass
     key = secrets.token_bytes(32)
     try:
-        home.mkdir(parents=True, exist_ok=True)
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(key)
+        create_new(path, key, mode=0o600)
     except OSError:
         try:  # another process made it first
             return path.read_bytes() if len(path.read_bytes()) == 32 else key
         except OSError:
             return key
     return key
-
-
-def source_digest(source: Source, config: Config) -> str:
-    """What an entry is kept under: the source's place and bytes, the config, roadmap-site."""
-    digest = hashlib.sha256()
-    for part in (_FORMAT, code_digest(), source.key, source.shown, repr(config)):
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    digest.update(source.data)
-    return digest.hexdigest()
 
 
 @contextmanager
@@ -120,15 +113,20 @@ class ArticleCache:
     def folder(self) -> Path | None:
         return self._folder
 
-    def lookup(self, digest: str) -> Entry | None:
-        """The entry kept under digest; the caller checks its link signature."""
-        self._used.add(digest)
-        return self._all().get(digest)
+    @staticmethod
+    def key_for(source: Source, config: Config) -> str:
+        """What the entry of a source is kept under: its place and bytes, the config, roadmap-site."""
+        return source_digest(source, config, _FORMAT)
 
-    def store(self, digest: str, index: LinkIndex, article: Article, problems: list[Problem]) -> None:
-        self._used.add(digest)
-        self._added.add(digest)
-        self._all()[digest] = (index.signature(article.link_keys), article, problems)
+    def lookup(self, key: str) -> Entry | None:
+        """The entry kept under key; the caller checks its link signature."""
+        self._used.add(key)
+        return self._all().get(key)
+
+    def store(self, key: str, entry: Entry) -> None:
+        self._used.add(key)
+        self._added.add(key)
+        self._all()[key] = entry
 
     def clear(self) -> None:
         self._entries, self._changed = {}, True
@@ -194,22 +192,9 @@ class ArticleCache:
     def _save(self, name: str, value: tuple[str, dict[str, Entry]]) -> None:
         if self._folder is None:
             return
+        with _collector_paused():
+            payload = pickle.dumps((_FORMAT, *value), protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            self._folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self._folder, prefix=".tmp-")
+            atomic_write(self._folder / name, hmac.new(self._key, payload, hashlib.sha256).digest(), payload, mode=0o600)
         except OSError:
             self._folder = None  # a cache folder that cannot be written: build without one
-            return
-        try:
-            with _collector_paused():
-                payload = pickle.dumps((_FORMAT, *value), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(hmac.new(self._key, payload, hashlib.sha256).digest())
-                stream.write(payload)
-            os.replace(temporary, self._folder / name)
-            for older in self._folder.glob("*.pickle"):  # entries of the earlier one-file-each layout
-                if older.name not in (SNAPSHOT, JOURNAL):
-                    older.unlink(missing_ok=True)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
-            self._folder = None

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 
-
 @dataclass(frozen=True)
 class Difficulty:
     """A level on the site's difficulty scale; unknown levels rank after every known one."""
@@ -89,8 +88,6 @@ class Article:
     title_anchor: str | None = None  # the id of a first heading that became the title
     links: tuple[LinkRef, ...] = ()  # links to other articles' headings
     link_keys: frozenset[str] = frozenset()  # every content key its links name, found or not
-    digest: str = ""  # identifies what the article was parsed from; set by the build
-    summary_digest: str = ""  # identifies what other pages may show of it (not its text); set by the build
     extra: Mapping[str, Any] = field(default_factory=dict)  # a copy of its own; never changed
 
     @property

@@ -1,4 +1,6 @@
-"""Every output path and every link of the site is computed here, and only here.
+"""Every output path and every link of the site is computed here, and only here: templates
+receive ready links (a `Linker` for the paths the model gives them, `SiteLinks` for the
+theme's own pages and files) and never spell a path.
 
 Output paths are POSIX paths relative to the output folder ("docker/intro/index.html").
 Links between pages are relative, so one build works at a domain root and under a
@@ -109,7 +111,28 @@ def paged(path: str, number: int) -> str:
 HOME = "index.html"
 COMPARISONS = "comparisons/index.html"
 DIFFICULTY_INDEX = "difficulty/index.html"
+SEARCH_PAGE = "search/index.html"
 NOT_FOUND = "404.html"
+SITE_FEED = "atom.xml"
+SEARCH_BUNDLE = "pagefind/"
+STYLESHEET = "assets/style.css"
+CODE_STYLESHEET = "assets/pygments.css"
+THEME_SCRIPT = "assets/theme.js"
+PROGRESS_SCRIPT = "assets/progress.js"
+SEARCH_SCRIPT = "assets/search.js"
+
+
+def series_feed_path(series_path: str) -> str:
+    """'series/docker/atom.xml': beside the series page."""
+    return series_path.rsplit("/", 1)[0] + "/" + SITE_FEED
+
+
+def absolute_url(base_url: str | None, path: str) -> str:
+    """The address of an output path on the published site, as a web server serves it."""
+    base = (base_url or "/").rstrip("/") + "/"
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return base + quote(path, safe="/-_.~")
 
 
 def base_path(base_url: str | None) -> str | None:
@@ -118,6 +141,22 @@ def base_path(base_url: str | None) -> str | None:
         return None
     path = urlsplit(base_url).path or "/"
     return path if path.endswith("/") else path + "/"
+
+
+class SiteLinks:
+    """The links a page of the theme makes to the site's fixed pages and files."""
+
+    def __init__(self, linker: Linker):
+        self._linker = linker
+
+    home = property(lambda self: self._linker(HOME))
+    difficulty = property(lambda self: self._linker(DIFFICULTY_INDEX))
+    stylesheet = property(lambda self: self._linker.asset(STYLESHEET))
+    code_stylesheet = property(lambda self: self._linker.asset(CODE_STYLESHEET))
+    theme_script = property(lambda self: self._linker.asset(THEME_SCRIPT))
+    progress_script = property(lambda self: self._linker.asset(PROGRESS_SCRIPT))
+    search_script = property(lambda self: self._linker.asset(SEARCH_SCRIPT))
+    search_bundle = property(lambda self: self._linker.asset(SEARCH_BUNDLE))
 
 
 class Linker:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 import jinja2
 
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem, error
 from roadmap_site.model.models import Site
-from roadmap_site.model.urls import BadUrl, Linker, path_from_url
+from roadmap_site.model.urls import BadUrl, Linker, absolute_url, path_from_url
 
 
 def alias_pages(site: Site, config: Config, env: jinja2.Environment) -> tuple[list[tuple[str, str, str]], list[Problem]]:
@@ -25,7 +23,7 @@ def alias_pages(site: Site, config: Config, env: jinja2.Environment) -> tuple[li
                 problems.append(error(article.source, 1, f"alias {exc}"))
                 continue
             target = Linker(path, config.base_url)(article.path)
-            canonical = urljoin(config.base_url, Linker("index.html", config.base_url)(article.path)) if config.base_url else target
+            canonical = absolute_url(config.base_url, article.path) if config.base_url else target
             html = template.render(site=config, article=article, target=target, canonical=canonical)
             pages.append((path, html, article.source))
     return pages, problems

@@ -11,17 +11,16 @@ import datetime as dt
 import json
 from functools import partial
 from typing import Any
-from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from roadmap_site.model import urls
+from roadmap_site.model.urls import SITE_FEED, absolute_url, series_feed_path
 from roadmap_site.model.assemble import moment, newest_first
 from roadmap_site.config import Config
 from roadmap_site.model.graph import Graph
 from roadmap_site.model.models import Article, Series, Site
 from roadmap_site.output.plan import Planned
 
-SITE_FEED = "atom.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 ROADMAP_JSON = "roadmap.json"
@@ -30,23 +29,6 @@ FEED_ENTRIES = 50  # readers poll feeds often; the newest fifty articles are ple
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 _NO_DATE = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
-
-
-def series_slug(series: Series) -> str:
-    return urls.slugify(series.key) or "series"
-
-
-def series_feed_path(series: Series) -> str:
-    """'series/docker/atom.xml': beside the series page."""
-    return series.path.rsplit("/", 1)[0] + "/" + SITE_FEED
-
-
-def absolute_url(base_url: str | None, path: str) -> str:
-    """The address of an output path on the published site, as a web server serves it."""
-    base = (base_url or "/").rstrip("/") + "/"
-    if path == "index.html" or path.endswith("/index.html"):
-        path = path[: -len("index.html")]
-    return base + quote(path, safe="/-_.~")
 
 
 def site_outputs(site: Site, config: Config, graph: Graph) -> list[Planned]:
@@ -63,9 +45,9 @@ def site_outputs(site: Site, config: Config, graph: Graph) -> list[Planned]:
                                shown=keys, bodies=keys))
         for one in site.series.values():
             parts = newest_first(site.articles[key] for key in one.articles)[:FEED_ENTRIES]
-            title, path, keys = f"{one.name} · {config.title}", series_feed_path(one), tuple(a.key for a in parts)
+            title, path, keys = f"{one.name} · {config.title}", series_feed_path(one.path), tuple(a.key for a in parts)
             outputs.append(Planned(path, partial(atom_feed, title, path, one.path, parts, config),
-                                   shown=keys, bodies=keys, detail=repr(one)))
+                                   shown=keys, bodies=keys, values=(one,)))
         outputs += sitemaps(site, config)
     return outputs
 
@@ -140,14 +122,14 @@ def sitemaps(site: Site, config: Config, limit: int = SITEMAP_LIMIT) -> list[Pla
     paths = page_paths(site)
     everything = tuple(site.articles)
     if len(paths) <= limit:
-        return [Planned(SITEMAP, partial(sitemap_xml, site, paths, config), shown=everything, detail=repr(paths))]
+        return [Planned(SITEMAP, partial(sitemap_xml, site, paths, config), shown=everything, values=(paths,))]
     chunks = [paths[start : start + limit] for start in range(0, len(paths), limit)]
     names = [f"sitemap-{number}.xml" for number in range(1, len(chunks) + 1)]
-    planned = [Planned(SITEMAP, partial(sitemap_index, names, config), detail=repr(names))]
+    planned = [Planned(SITEMAP, partial(sitemap_index, names, config), values=(names,))]
     for name, chunk in zip(names, chunks):
         inside = set(chunk)
         shown = tuple(key for key, article in site.articles.items() if article.path in inside)
-        planned.append(Planned(name, partial(sitemap_xml, site, chunk, config), shown=shown, detail=repr(chunk)))
+        planned.append(Planned(name, partial(sitemap_xml, site, chunk, config), shown=shown, values=(chunk,)))
     return planned
 
 

@@ -1,5 +1,6 @@
-"""The only module that writes files: safe output paths, atomic writes, and a manifest of
-what roadmap-site wrote, so that cleaning never removes anything else."""
+"""Files on disk: every write of roadmap-site goes through here (atomic, to safe paths), the
+output folder's manifest of what roadmap-site wrote (so that cleaning never removes anything
+else), and the one walk of a theme's folders."""
 
 from __future__ import annotations
 
@@ -9,11 +10,24 @@ import posixpath
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Iterable, Iterator
 
 MANIFEST = ".roadmap-site-manifest.json"
 STAGING = ".roadmap-site-staging"  # made pages wait here until the build is known good
 # Files that belong to the publishing set-up, not to a build.
 KEPT = frozenset({"CNAME", ".nojekyll"})
+
+
+def theme_files(folders: Iterable[Path]) -> Iterator[tuple[str, Path]]:
+    """(name relative to its folder, path) for every file under each existing folder, in a
+    stable order. Names starting with '.' (an editor's swap file, .DS_Store) are not part of
+    a theme, at any depth."""
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                relative = path.relative_to(folder)
+                if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+                    yield relative.as_posix(), path
 
 
 class UnsafePath(ValueError):
@@ -123,17 +137,29 @@ def _inside_output(out_dir: Path, root: Path, relative: str) -> Path:
     return target
 
 
-def atomic_write(target: Path, data: bytes) -> None:
+def atomic_write(target: Path, *chunks: bytes, mode: int = 0o644) -> None:
+    """Write the chunks to target as one new file: a reader sees the old file or the whole
+    new one, never a part."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
+            for chunk in chunks:
+                stream.write(chunk)
+        os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def create_new(target: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write a file that must not exist yet; FileExistsError, writing nothing, when it does
+    (even when another process makes it meanwhile)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
 
 
 def _same_content(target: Path, data: bytes) -> bool:

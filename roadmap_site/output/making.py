@@ -14,7 +14,7 @@ import os
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable, Union
+from typing import Union
 
 import jinja2
 
@@ -26,10 +26,9 @@ from roadmap_site.model.models import Site
 from roadmap_site.output.feeds import site_outputs
 from roadmap_site.output.plan import Planned
 from roadmap_site.output.render import Renderer, make_environment
+from roadmap_site.parse.parallel import Progress
 
 Task = Union[str, int]  # an article key, or a position in PageMaker.planned
-Progress = Callable[[str, int, int], None]  # (what is counted, done, to do)
-
 PARALLEL_FROM = 200  # pages; below this, starting worker processes costs more than it saves
 CHUNK = 40  # pages sent to a worker at once
 

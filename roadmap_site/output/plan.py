@@ -1,10 +1,10 @@
-"""An output file before it is made: what it shows, so that its fingerprint can tell whether
-the copy on disk is still right, and how to make it when it is not."""
+"""An output file before it is made: how to make it, and what it shows, so that the build
+can tell whether the copy on disk is still right without making it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
@@ -12,7 +12,7 @@ class Planned:
     path: str  # output path
     make: Callable[[], str | bytes]
     shown: tuple[str, ...] = ()  # keys of the articles whose titles, summaries and topics it shows
-    detail: str = ""  # whatever else it shows that those articles do not say (pager, counts, names)
+    values: tuple[Any, ...] = ()  # whatever else it shows that those articles do not say (pager, counts, names)
     bodies: tuple[str, ...] = ()  # keys of the articles whose whole text it shows
 
     def data(self) -> bytes:

@@ -20,9 +20,7 @@ from roadmap_site.config import Config
 from roadmap_site.model.graph import Graph, Prerequisites
 from roadmap_site.model.models import Article, ComparisonTable, Difficulty, Series, Site, Topic, reading_minutes
 from roadmap_site.output.plan import Planned
-from roadmap_site.output.feeds import SITE_FEED, absolute_url, series_feed_path, series_slug
-
-SEARCH_PAGE = "search/index.html"
+from roadmap_site.model.urls import SEARCH_PAGE, SITE_FEED, absolute_url, series_feed_path, slugify
 
 
 def make_environment(template_dirs: Iterable[Path]) -> jinja2.Environment:
@@ -168,7 +166,7 @@ def summarize_series(
         stops=stops,
         topic_ids=" ".join(topic.progress_id for stop in stops for topic in stop.topics),
         levels=tuple(level for level, _ in spread),
-        feed=absolute_url(base_url, series_feed_path(series)) if base_url else None,
+        feed=absolute_url(base_url, series_feed_path(series.path)) if base_url else None,
     )
 
 
@@ -190,7 +188,7 @@ def progress_id(article: Article, site: Site) -> str:
     """'series-slug/article-slug': the stable name a reader's progress mark is stored under.
     An article in several series is marked once, under its first series."""
     series = site.series_for(article.key)
-    folder = series_slug(series[0]) if series else "articles"
+    folder = (slugify(series[0].key) or "series") if series else "articles"
     segments = [s for s in article.path.split("/") if s and s != "index.html"]
     slug = segments[-1].removesuffix(".html") if segments else "home"
     return f"{folder}/{slug}"
@@ -245,7 +243,8 @@ class Renderer:
             page_path=path,
             nav=[(label, target) for label, target in self._nav],
             url=linker,
-            asset=linker.asset,
+            asset=linker.asset,  # for a site's own templates, linking to its own static files
+            links=urls.SiteLinks(linker),
             description=description or self._config.description,
             canonical=absolute_url(base_url, path) if base_url and path != urls.NOT_FOUND else None,
             og_type=og_type,
@@ -287,10 +286,10 @@ class Renderer:
                 path,
                 partial(self._home_page, path, some_series, some_articles, pager),
                 shown=(*(key for one in some_series for key in self._series_shows(one)), *(a.key for a in some_articles)),
-                detail=repr((pager, some_series)),
+                values=(pager, some_series),
             )
         for one in site.series.values():
-            yield Planned(one.path, partial(self._series_page, one), shown=self._series_shows(one), detail=repr(one))
+            yield Planned(one.path, partial(self._series_page, one), shown=self._series_shows(one), values=(one,))
         if self._search:
             levels = [(level, urls.difficulty_path(level.slug)) for level in site.difficulty_levels]
             yield Planned(SEARCH_PAGE, partial(self.page, "search.html", SEARCH_PAGE, levels=levels))
@@ -302,7 +301,7 @@ class Renderer:
                 path,
                 partial(self.page, "comparisons.html", path, groups=grouped(some), pager=pager),
                 shown=tuple(dict.fromkeys(article.key for _, _, article in some)),
-                detail=repr((pager, [(subjects, table.anchor, article.key) for subjects, table, article in some])),
+                values=(pager, [(subjects, table.anchor, article.key) for subjects, table, article in some]),
             )
         yield Planned(urls.NOT_FOUND, partial(self.page, "404.html", urls.NOT_FOUND))
 
@@ -311,7 +310,7 @@ class Renderer:
             return
         listing = [Term(name, urls.term_path(taxonomy, name), len(keys)) for name, keys in terms.items()]
         index = urls.taxonomy_path(taxonomy)
-        yield Planned(index, partial(self.page, "terms.html", index, label=label, terms=listing), detail=repr(listing))
+        yield Planned(index, partial(self.page, "terms.html", index, label=label, terms=listing), values=(listing,))
         for term in listing:
             articles = [self._site.articles[key] for key in terms[term.name]]
             for path, pager, (some,) in paginate(term.path, articles):
@@ -319,7 +318,7 @@ class Renderer:
                     path,
                     partial(self.page, "term.html", path, label=label, term=term, articles=some, pager=pager),
                     shown=tuple(article.key for article in some),
-                    detail=repr((term, pager)),
+                    values=(term, pager),
                 )
 
     def _difficulty_pages(self) -> Iterator[Planned]:
@@ -331,14 +330,14 @@ class Renderer:
                     entries[topic.difficulty.slug].append(TopicEntry(topic, article))
         levels = [(level, urls.difficulty_path(level.slug), len(entries[level.slug])) for level in site.difficulty_levels]
         index = urls.DIFFICULTY_INDEX
-        yield Planned(index, partial(self.page, "difficulty_index.html", index, levels=levels), detail=repr(levels))
+        yield Planned(index, partial(self.page, "difficulty_index.html", index, levels=levels), values=(levels,))
         for level, first, _ in levels:
             for path, pager, (some,) in paginate(first, entries[level.slug], per_page=PER_PAGE * 4):
                 yield Planned(
                     path,
                     partial(self.page, "difficulty.html", path, level=level, entries=some, pager=pager),
                     shown=tuple(dict.fromkeys(entry.article.key for entry in some)),
-                    detail=repr((level, pager, [(entry.article.key, entry.topic.anchor) for entry in some])),
+                    values=(level, pager, [(entry.article.key, entry.topic.anchor) for entry in some]),
                 )
 
     def _reading_order(self) -> list[Article]:

@@ -11,26 +11,21 @@ path's fingerprint.
 
 from __future__ import annotations
 
-import hashlib
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
-from pygments.formatters import HtmlFormatter
-
-from roadmap_site.output.aliases import alias_pages
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem, error
+from roadmap_site.incremental.fingerprints import ArticleDigests, PageFingerprints, article_views, theme_fingerprint
 from roadmap_site.model.graph import Graph
+from roadmap_site.model.models import Site
+from roadmap_site.output.aliases import alias_pages
 from roadmap_site.output.fs import Staging, UnsafePath, check_output_path
+from roadmap_site.output.making import PageMaker, Task, make_pages
+from roadmap_site.output.static import static_files
+from roadmap_site.parse.parallel import Progress
 from roadmap_site.parse.sources import ContentFiles
-from roadmap_site.model.models import Article, Site
-from roadmap_site.output.making import PageMaker, Progress, Task, make_pages
-from roadmap_site.incremental.last_build import code_digest, folder_files
-
-LIGHT_CODE_STYLE = "default"
-DARK_CODE_STYLE = "github-dark"
 
 
 @dataclass
@@ -75,29 +70,9 @@ class SiteFiles:
             self.fingerprints[path] = fingerprint
 
 
-def fingerprint(*parts: str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()
-
-
-def summary_digest(article: Article) -> str:
-    """A digest of what other pages may show of an article: everything but its text."""
-    shown = replace(article, html="", toc=(), anchors=frozenset(), links=(), link_keys=frozenset(), digest="", summary_digest="")
-    return fingerprint(repr(shown))
-
-
-def templates_fingerprint(template_dirs: Iterable[Path], config: Config) -> str:
-    """Everything every page depends on: roadmap-site itself, the templates, the config."""
-    parts = [code_digest(), repr(config)]
-    for name, path in folder_files(template_dirs):
-        parts += [name, hashlib.sha256(path.read_bytes()).hexdigest()]
-    return fingerprint(*parts)
-
-
 def site_files(
     site: Site,
+    digests: dict[str, ArticleDigests],
     graph: Graph,
     config: Config,
     template_dirs: tuple[Path, ...],
@@ -113,8 +88,7 @@ def site_files(
     out_dir = staging.out_dir
     result = SiteFiles()
     maker = PageMaker(site, graph, config, template_dirs)
-    base = fingerprint(templates_fingerprint(template_dirs, config), repr(site.difficulty_levels))
-    views = article_views(site, graph)
+    prints = PageFingerprints(theme_fingerprint(template_dirs, config, site), article_views(site, graph, digests), digests)
     todo: list[tuple[str, Task, str]] = []  # (path, task, fingerprint), claimed in this order
 
     out_prefix = os.path.join(out_dir, "")
@@ -126,15 +100,9 @@ def site_files(
             todo.append((path, task, print_))
 
     for article in site.articles.values():
-        shown = maker.renderer.shown_articles(article)
-        plan(article.path, article.source, article.key, fingerprint(base, "article page", article.digest, *(views[key] for key in shown)))
+        plan(article.path, article.source, article.key, prints.article_page(article.key, maker.renderer.shown_articles(article)))
     for position, planned in enumerate(maker.planned):
-        print_ = fingerprint(
-            base, planned.path, planned.detail,
-            *(views[key] for key in planned.shown),
-            *(site.articles[key].digest for key in planned.bodies),
-        )
-        plan(planned.path, planned.path, position, print_)
+        plan(planned.path, planned.path, position, prints.planned(planned))
     staged = make_pages(maker, [(path, task) for path, task, _ in todo], staging, workers, progress)
     for (path, _, print_), is_staged in zip(todo, staged):
         (result.staged if is_staged else result.kept).add(path)
@@ -147,37 +115,3 @@ def site_files(
     for path, data, origin in static_files(static_dirs, content):
         result.add(path, data, origin)
     return result
-
-
-def article_views(site: Site, graph: Graph) -> dict[str, str]:
-    """For each article, a fingerprint of everything other pages may show of it: its
-    summary (not its text), its place in the prerequisite graph and its series."""
-    return {
-        key: fingerprint(article.summary_digest, repr(graph.get(key)), repr(site.series_for(key)))
-        for key, article in site.articles.items()
-    }
-
-
-def static_files(static_dirs: tuple[Path, ...], content: ContentFiles) -> Iterator[tuple[str, bytes, str]]:
-    """Theme and site static files (the site's override the theme's), generated code
-    styles, and the non-article files of the content folder at their own paths."""
-    chosen: dict[str, Path] = {}
-    for folder in static_dirs:
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                relative = path.relative_to(folder)
-                if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-                    chosen[relative.as_posix()] = path
-    for relative, path in chosen.items():
-        yield relative, path.read_bytes(), str(path)
-    yield "assets/pygments.css", code_stylesheet().encode(), "the code stylesheet"
-    for key in sorted(content.others):
-        yield key, (content.folder / key).read_bytes(), str(content.folder / key)
-
-
-def code_stylesheet() -> str:
-    """Pygments colours for light and dark themes, following the page's own theme."""
-    light = HtmlFormatter(style=LIGHT_CODE_STYLE).get_style_defs(".highlight")
-    dark = HtmlFormatter(style=DARK_CODE_STYLE).get_style_defs(':root[data-theme="dark"] .highlight')
-    system_dark = HtmlFormatter(style=DARK_CODE_STYLE).get_style_defs(':root:not([data-theme="light"]) .highlight')
-    return f"{light}\n{dark}\n@media (prefers-color-scheme: dark) {{\n{system_dark}\n}}\n"

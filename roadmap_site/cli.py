@@ -93,9 +93,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     site_dir: Path = args.site_dir
-    if not site_dir.is_dir():
-        print(f"roadmap-site: {site_dir} is not a folder", file=sys.stderr)
-        return 1
     progress = ProgressLine(enabled=not args.quiet and sys.stderr.isatty())
     try:
         with progress:
@@ -164,7 +161,14 @@ _ELSEWHERE = {
 }
 
 
+# Commands that read an existing site folder (init makes one; new adds to one, made or not).
+_READ_A_SITE = frozenset({"build", "serve", "check", "publish", "init-ci"})
+
+
 def _run(args: argparse.Namespace) -> int:
+    if args.command in _READ_A_SITE and not args.site_dir.is_dir():
+        print(f"roadmap-site: {args.site_dir} is not a folder", file=sys.stderr)
+        return 1
     if args.command == "build":
         return _build(args)
     module, function = _ELSEWHERE[args.command]

@@ -10,8 +10,6 @@ from typing import Any
 from roadmap_site.errors import Problem, error
 from roadmap_site.parse.frontmatter import load_yaml, yaml_error_line
 from roadmap_site.parse.metadata import key_lines
-from roadmap_site.model.models import Difficulty
-from roadmap_site.model.urls import slugify
 
 CONFIG_FILE = "roadmap.yml"
 PERMALINK_TOKENS = {"slug", "section", "series", "year", "month", "day"}
@@ -30,19 +28,6 @@ class Config:
     permalink: str | None = None  # e.g. "/:series/:slug/"; None mirrors the content tree
     search: bool = True  # Pagefind search; `search: false` in roadmap.yml turns it off
     raw_html: bool = False  # true: HTML in articles is kept as written, scripts and all (see sanitize.py)
-
-    def difficulty(self, value: str) -> Difficulty:
-        """The level named by value, case-insensitively; an unknown name ranks last."""
-        wanted = " ".join(value.split()).casefold()
-        for rank, name in enumerate(self.difficulty_levels):
-            if name.casefold() == wanted:
-                return Difficulty(name, rank, slugify(name))
-        name = " ".join(value.split())
-        return Difficulty(name, len(self.difficulty_levels), slugify(name) or "unknown", known=False)
-
-    @property
-    def scale(self) -> tuple[Difficulty, ...]:
-        return tuple(self.difficulty(name) for name in self.difficulty_levels)
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -1,8 +1,10 @@
 import textwrap
+from functools import partial
 
 import pytest
 
 from roadmap_site.config import Config
+from roadmap_site.model.models import level_named
 from roadmap_site.parse.comparison import find_comparison
 from roadmap_site.parse.links import LinkIndex
 from roadmap_site.parse.markup import MarkdownRenderer, RenderRequest
@@ -17,7 +19,7 @@ def render(text: str, *, title: str | None = "Article", links: LinkIndex | None 
         page_path=key.rsplit(".", 1)[0] + "/index.html",
         links=links or LinkIndex(pages={}),
         base_url=base_url,
-        difficulty=CONFIG.difficulty,
+        difficulty=partial(level_named, CONFIG.difficulty_levels),
         title=title,
         sections_are_topics=sections_are_topics,
     )

@@ -90,9 +90,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run_check(args: argparse.Namespace) -> int:
     """Print each problem on its own line and a summary; exit 1 when any is an error."""
     site_dir: Path = args.site_dir
-    if not site_dir.is_dir():
-        print(f"roadmap-site: {site_dir} is not a folder", file=sys.stderr)
-        return 1
     problems = check_site(site_dir, strict=args.strict)
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from roadmap_site.output.fs import atomic_write
-from roadmap_site.commands.publish import find_repository, git_or_none
+from roadmap_site.commands.git import find_repository, git_or_none
 
 try:
     import tomllib
@@ -119,9 +119,6 @@ def _read_text(path: Path) -> str | None:
 def run_init_ci(args: argparse.Namespace) -> int:
     """`roadmap-site init-ci`: write the Pages workflow. Exit code."""
     site_dir: Path = args.site_dir
-    if not site_dir.is_dir():
-        print(f"roadmap-site: {site_dir} is not a folder", file=sys.stderr)
-        return 1
     repo = find_repository(site_dir)
     # GitHub only runs workflows found at the repository's root, so a site in a subfolder
     # gets its workflow there, building the subfolder.

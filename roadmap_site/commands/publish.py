@@ -1,5 +1,5 @@
 """Publishing to GitHub Pages: `publish` commits a fresh build as the whole tree of a branch
-(gh-pages) and may push it. (`init-ci`, the other way, is in workflow.py.)
+(gh-pages) and may push it. (`init-ci`, the other way, is in init_ci.py.)
 
 The commit is made with git plumbing and a throwaway index file, so the user's checked-out
 branch, working tree, index and stash are never touched."""
@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -18,7 +17,8 @@ from pathlib import Path
 from roadmap_site.commands.build import build
 from roadmap_site.incremental.cache import ArticleCache
 from roadmap_site.errors import BuildFailed, failure_report
-from roadmap_site.output.fs import MANIFEST
+from roadmap_site.commands.git import GitRefused, find_repository, git, git_or_none, git_reason, run_git
+from roadmap_site.output.fs import MANIFEST, atomic_write
 
 
 class PublishRefused(Exception):
@@ -100,58 +100,12 @@ def push_was_rejected(porcelain_output: str) -> bool:
     )
 
 
-# --- git -------------------------------------------------------------------------------------
-
-
-def _run_git(
-    repo: Path, *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    # --no-optional-locks: even a read such as `status` must not rewrite the user's index.
-    command = ["git", "--no-optional-locks", "-C", str(repo), *args]
-    try:
-        return subprocess.run(command, input=stdin, capture_output=True, env=env, check=False)
-    except FileNotFoundError:
-        raise PublishRefused("git is not installed, or not on PATH") from None
-
-
-def _git(repo: Path, *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> str:
-    """git's output, stripped; PublishRefused with git's own reason when it fails."""
-    completed = _run_git(repo, *args, stdin=stdin, env=env)
-    if completed.returncode != 0:
-        raise PublishRefused(f"git {args[0]} failed: {_git_reason(completed.stderr)}")
-    return completed.stdout.decode("utf-8", "replace").strip()
-
-
-def git_or_none(repo: Path, *args: str) -> str | None:
-    completed = _run_git(repo, *args)
-    return completed.stdout.decode("utf-8", "replace").strip() if completed.returncode == 0 else None
-
-
-def _git_reason(stderr: bytes) -> str:
-    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
-    if any("identity unknown" in line or "tell me who you are" in line for line in lines):
-        return 'git does not know who you are: run git config user.name "Your Name" and git config user.email you@example.org'
-    for line in lines:
-        if line.startswith(("fatal:", "error:")):
-            return line
-    return lines[-1] if lines else "no reason given"
-
-
-def find_repository(folder: Path) -> Path | None:
-    """The top folder of the git work tree holding folder, or None."""
-    try:
-        top = git_or_none(folder, "rev-parse", "--show-toplevel")
-    except PublishRefused:
-        return None
-    return Path(top) if top else None
-
-
 def _commit_of(repo: Path, ref: str) -> str | None:
     return git_or_none(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
 
 
 def _is_ancestor(repo: Path, older: str, newer: str) -> bool:
-    return _run_git(repo, "merge-base", "--is-ancestor", older, newer).returncode == 0
+    return run_git(repo, "merge-base", "--is-ancestor", older, newer).returncode == 0
 
 
 def _checked_out_at(repo: Path, branch: str) -> str | None:
@@ -191,7 +145,7 @@ def find_target(repo: Path, branch: str, remote: str) -> Target:
 
 
 def _refuse_unsafe_branch(repo: Path, branch: str) -> None:
-    if _run_git(repo, "check-ref-format", "--branch", branch).returncode != 0:
+    if run_git(repo, "check-ref-format", "--branch", branch).returncode != 0:
         raise PublishRefused(f"{branch!r} is not a valid branch name")
     current = git_or_none(repo, "symbolic-ref", "--quiet", "--short", "HEAD")
     if current == branch:
@@ -207,7 +161,7 @@ def _refuse_unsafe_branch(repo: Path, branch: str) -> None:
 def _cname_on_branch(repo: Path, commit: str | None) -> str | None:
     if commit is None:
         return None
-    completed = _run_git(repo, "cat-file", "blob", f"{commit}:CNAME")
+    completed = run_git(repo, "cat-file", "blob", f"{commit}:CNAME")
     return clean_domain(completed.stdout.decode("utf-8", "replace")) if completed.returncode == 0 else None
 
 
@@ -232,9 +186,9 @@ def _has_uncommitted_changes(repo: Path, site_dir: Path) -> bool:
 def prepare_pages_folder(out_dir: Path, cname: str | None) -> None:
     """Make a built site ready for GitHub Pages: no Jekyll, the custom domain, no manifest."""
     (out_dir / MANIFEST).unlink(missing_ok=True)
-    (out_dir / ".nojekyll").write_bytes(b"")
+    atomic_write(out_dir / ".nojekyll", b"")
     if cname:
-        (out_dir / "CNAME").write_text(cname + "\n", encoding="utf-8")
+        atomic_write(out_dir / "CNAME", (cname + "\n").encode("utf-8"))
 
 
 def write_tree(repo: Path, folder: Path, index_file: Path) -> str:
@@ -245,26 +199,26 @@ def write_tree(repo: Path, folder: Path, index_file: Path) -> str:
     names = [path.relative_to(folder).as_posix() for path in files]
     if any("\n" in name for name in names):
         raise PublishRefused("cannot publish a file whose name holds a line break")
-    blobs = _git(repo, "hash-object", "-w", "--no-filters", "--stdin-paths",
+    blobs = git(repo, "hash-object", "-w", "--no-filters", "--stdin-paths",
                  stdin="".join(f"{path}\n" for path in files).encode()).splitlines()
     entries = "".join(f"100644 {blob}\t{name}\0" for blob, name in zip(blobs, names, strict=True))
     env = {**os.environ, "GIT_INDEX_FILE": str(index_file)}
-    _git(repo, "-c", "core.splitIndex=false", "update-index", "-z", "--add", "--index-info", stdin=entries.encode(), env=env)
-    return _git(repo, "write-tree", env=env)
+    git(repo, "-c", "core.splitIndex=false", "update-index", "-z", "--add", "--index-info", stdin=entries.encode(), env=env)
+    return git(repo, "write-tree", env=env)
 
 
 def commit_to_branch(repo: Path, target: Target, tree: str, message: str) -> str:
     """A commit of tree on top of target.parent, and the branch moved to it; returns its id."""
     parents = ["-p", target.parent] if target.parent else []
-    commit = _git(repo, "commit-tree", tree, *parents, "-F", "-", stdin=message.encode())
+    commit = git(repo, "commit-tree", tree, *parents, "-F", "-", stdin=message.encode())
     # The expected old value ("" = must not exist yet) makes the update fail rather than lose a concurrent change.
-    _git(repo, "update-ref", "-m", "roadmap-site publish", f"refs/heads/{target.branch}", commit, target.local_tip or "")
+    git(repo, "update-ref", "-m", "roadmap-site publish", f"refs/heads/{target.branch}", commit, target.local_tip or "")
     return commit
 
 
 def push_branch(repo: Path, remote: str, branch: str, force: bool) -> None:
     refspec = f"{'+' if force else ''}refs/heads/{branch}:refs/heads/{branch}"
-    completed = _run_git(repo, "push", "--porcelain", remote, refspec)
+    completed = run_git(repo, "push", "--porcelain", remote, refspec)
     if completed.returncode == 0:
         return
     output = completed.stdout.decode("utf-8", "replace")
@@ -274,7 +228,7 @@ def push_branch(repo: Path, remote: str, branch: str, force: bool) -> None:
             f"(published from somewhere else?). Run `git fetch {remote}` and publish again to build on them, "
             f"or publish with --push --force to replace them; your commit is kept in the local {branch}"
         )
-    raise PublishRefused(f"git push failed ({_git_reason(completed.stderr)}); your commit is kept in the local {branch}")
+    raise PublishRefused(f"git push failed ({git_reason(completed.stderr)}); your commit is kept in the local {branch}")
 
 
 # --- publish ---------------------------------------------------------------------------------
@@ -284,7 +238,7 @@ def run_publish(args: argparse.Namespace) -> int:
     """`roadmap-site publish`: build, commit to args.branch, optionally push. Exit code."""
     try:
         return _publish(args)
-    except PublishRefused as refusal:
+    except (PublishRefused, GitRefused) as refusal:
         print(f"roadmap-site: {refusal}", file=sys.stderr)
         return 1
     except BuildFailed as failed:
@@ -294,8 +248,6 @@ def run_publish(args: argparse.Namespace) -> int:
 
 def _publish(args: argparse.Namespace) -> int:
     site_dir: Path = args.site_dir
-    if not site_dir.is_dir():
-        raise PublishRefused(f"{site_dir} is not a folder")
     repo = find_repository(site_dir)
     if repo is None:
         raise PublishRefused(

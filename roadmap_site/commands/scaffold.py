@@ -11,12 +11,13 @@ import json
 import sys
 from pathlib import Path
 
-from roadmap_site.model.assemble import name_key
+from roadmap_site.model.models import name_key
 from roadmap_site.incremental.loading import load_site
 from roadmap_site.layout import find_layout
 from roadmap_site.config import CONFIG_FILE, Config, load_config
 from roadmap_site.parse.sources import list_content
 from roadmap_site.model.urls import slugify
+from roadmap_site.output.fs import create_new
 
 GITIGNORE = "_site/\n"
 SAMPLE_SERIES = "First Steps"
@@ -73,9 +74,7 @@ def new_article(site_dir: Path, title: str, series: str | None = None, today: dt
     config, _ = load_config(find_layout(site_dir).config_dir)
     part = next_part(site_dir, series) if series else None
     text = article_text(title, today or dt.date.today(), config, series, part)
-    folder.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as stream:  # "x": never replace a file made meanwhile
-        stream.write(text)
+    create_new(path, text.encode("utf-8"))  # never replaces a file made meanwhile
     return path
 
 
@@ -107,9 +106,7 @@ def init_site(site_dir: Path, today: dt.date | None = None) -> list[Path]:
     if existing:
         raise FileExistsError(f"{', '.join(existing)} already exist; nothing was written")
     for path, text in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as stream:
-            stream.write(text)
+        create_new(path, text.encode("utf-8"))
     return list(files)
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import partial
 from typing import Iterable
 
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem, warning
-from roadmap_site.model.models import Article, Difficulty, Series, Site
+from roadmap_site.model.models import Article, Difficulty, Series, Site, level_named, name_key
 from roadmap_site.model.urls import series_path, slugify
 
 _EPOCH = dt.datetime(1, 1, 1)
@@ -23,11 +24,6 @@ def moment(when: dt.datetime | None) -> dt.datetime:
 
 def newest_first(articles: Iterable[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (moment(a.date), a.title.casefold()), reverse=True)
-
-
-def name_key(name: str) -> str:
-    """Names that differ only in case or spacing are the same name."""
-    return " ".join(name.split()).casefold()
 
 
 def assemble_site(articles: Iterable[Article], config: Config) -> tuple[Site, list[Problem]]:
@@ -116,7 +112,7 @@ def _taxonomy(articles: list[Article], terms_of) -> dict[str, tuple[str, ...]]:
 
 
 def _levels_in_use(articles: list[Article], config: Config) -> tuple[Difficulty, ...]:
-    levels = {level.slug: level for level in config.scale}
+    levels = {level.slug: level for level in map(partial(level_named, config.difficulty_levels), config.difficulty_levels)}
     for article in articles:
         for topic in article.topics:
             if topic.difficulty is not None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from roadmap_site.errors import Problem, warning
-from roadmap_site.model.models import Article, Site
+from roadmap_site.model.models import Article, Site, name_key
 
 FRONT_MATTER_KEY = "prerequisites"
 
@@ -36,7 +36,7 @@ def reference_names(article: Article) -> set[str]:
     names = {key, key.rsplit(".", 1)[0], stem, article.title}
     if segments:
         names.add(segments[-1].removesuffix(".html"))
-    return {" ".join(name.split()).casefold() for name in names if name}
+    return {name_key(name) for name in names if name}
 
 
 def reference_index(site: Site) -> dict[str, tuple[str, ...]]:
@@ -76,7 +76,7 @@ def resolve_prerequisites(
             problems.append(warning(article.source, line, complaint))
         keys: list[str] = []
         for reference in references:
-            matches = index.get(" ".join(reference.split()).casefold(), ())
+            matches = index.get(name_key(reference), ())
             if len(matches) == 1 and matches[0] == article.key:
                 problems.append(warning(article.source, line, f"prerequisite {reference!r} is this article itself"))
             elif len(matches) == 1:
@@ -99,7 +99,7 @@ def prerequisite_graph(
 ) -> tuple[dict[str, Prerequisites], list[Problem]]:
     """Prerequisites of every article, and warnings for bad references and for cycles."""
     declared, problems = resolve_prerequisites(site, lines)
-    order = reading_order(site)
+    order = {key: position for position, key in enumerate(site.reading_order())}
     before: dict[str, list[str]] = {key: list(keys) for key, keys in declared.items()}
     after: dict[str, list[str]] = defaultdict(list)
     for earlier, later in series_edges(site):
@@ -117,12 +117,6 @@ def prerequisite_graph(
         route = " -> ".join(site.articles[key].source for key in [*cycle, cycle[0]])
         problems.append(warning(article.source, (lines or {}).get(article.key, 1), f"prerequisites form a cycle: {route}"))
     return graph, problems
-
-
-def reading_order(site: Site) -> dict[str, int]:
-    """Position of each article: series parts in order, then standalone articles, then the rest."""
-    keys = [key for one in site.series.values() for key in one.articles] + list(site.home) + sorted(site.articles)
-    return {key: position for position, key in enumerate(dict.fromkeys(keys))}
 
 
 def find_cycles(edges: Mapping[str, Iterable[str]], order: Mapping[str, int]) -> list[tuple[str, ...]]:

@@ -6,6 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from roadmap_site.model.urls import slugify
+
+
+def name_key(name: str) -> str:
+    """Names that differ only in case or spacing are the same name."""
+    return " ".join(name.split()).casefold()
+
 
 @dataclass(frozen=True)
 class Difficulty:
@@ -15,6 +22,17 @@ class Difficulty:
     rank: int
     slug: str
     known: bool = True
+
+
+def level_named(scale: tuple[str, ...], value: str) -> Difficulty:
+    """The level of the scale (easiest first) named by value, whatever its case or spacing;
+    a name not on the scale ranks after every level on it."""
+    wanted = name_key(value)
+    for rank, name in enumerate(scale):
+        if name_key(name) == wanted:
+            return Difficulty(name, rank, slugify(name))
+    name = " ".join(value.split())
+    return Difficulty(name, len(scale), slugify(name) or "unknown", known=False)
 
 
 @dataclass(frozen=True)
@@ -122,3 +140,8 @@ class Site:
 
     def series_for(self, article_key: str) -> tuple[Series, ...]:
         return tuple(self.series[key] for key in self.series_of.get(article_key, ()))
+
+    def reading_order(self) -> tuple[str, ...]:
+        """Every article key once: series parts in order, series by series, then the
+        standalone articles (every article is one or the other)."""
+        return tuple(dict.fromkeys([*(key for one in self.series.values() for key in one.articles), *self.home]))

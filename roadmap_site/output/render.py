@@ -324,7 +324,7 @@ class Renderer:
     def _difficulty_pages(self) -> Iterator[Planned]:
         site = self._site
         entries: dict[str, list[TopicEntry]] = {level.slug: [] for level in site.difficulty_levels}
-        for article in self._reading_order():
+        for article in map(site.articles.__getitem__, site.reading_order()):
             for topic in article.topics:
                 if topic.difficulty is not None:
                     entries[topic.difficulty.slug].append(TopicEntry(topic, article))
@@ -339,13 +339,6 @@ class Renderer:
                     shown=tuple(dict.fromkeys(entry.article.key for entry in some)),
                     values=(level, pager, [(entry.article.key, entry.topic.anchor) for entry in some]),
                 )
-
-    def _reading_order(self) -> list[Article]:
-        """Series parts in order, series by series, then standalone articles."""
-        site = self._site
-        keys = [key for one in site.series.values() for key in one.articles] + list(site.home)
-        return [site.articles[key] for key in dict.fromkeys(keys)]
-
 
     def _summary(self, series: Series) -> SeriesSummary:
         return summarize_series(series, self._site, self._graph, self._config.base_url)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem, error, warning
@@ -12,7 +13,7 @@ from roadmap_site.parse.frontmatter import FrontMatterError, Split, parse_front_
 from roadmap_site.parse.links import LinkIndex
 from roadmap_site.parse.markup import MarkdownRenderer, RenderRequest
 from roadmap_site.parse.metadata import FieldError, Metadata, key_lines, parse_metadata
-from roadmap_site.model.models import Article, Difficulty, Topic
+from roadmap_site.model.models import Article, Difficulty, Topic, level_named
 from roadmap_site.parse.plaintext import looks_like_plain_text, plaintext_to_markdown
 from roadmap_site.parse.sanitize import nesting_line, sanitize_html
 from roadmap_site.parse.sources import Source, decode
@@ -95,7 +96,7 @@ def parse_article(
         page_path=path,
         links=links,
         base_url=config.base_url,
-        difficulty=config.difficulty,
+        difficulty=partial(level_named, config.difficulty_levels),
         title=title,
         sections_are_topics=plain,
     )
@@ -115,7 +116,7 @@ def parse_article(
 
     difficulty = None
     if meta.difficulty:
-        difficulty = config.difficulty(meta.difficulty)
+        difficulty = level_named(config.difficulty_levels, meta.difficulty)
         if not difficulty.known:
             key = fields["difficulty"]
             problems.append(warning(shown, lines.get(key, 1), f"unknown difficulty {meta.difficulty!r}"))

@@ -25,7 +25,7 @@ from pygments.formatters import HtmlFormatter
 
 from roadmap_site.parse.comparison import find_comparison
 from roadmap_site.parse.links import LinkIndex, Resolved, Unresolved, link_key, resolve_link
-from roadmap_site.model.models import ComparisonTable, Difficulty, LinkRef, TocEntry, Topic
+from roadmap_site.model.models import ComparisonTable, Difficulty, LinkRef, TocEntry, Topic, name_key
 from roadmap_site.parse.sanitize import THEME_IDS
 from roadmap_site.model.urls import Linker
 
@@ -432,7 +432,7 @@ def _unescape(text: str) -> str:
 
 
 def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return name_key(a) == name_key(b)
 
 
 def _line_of(lines: list[str], needle: str) -> int:

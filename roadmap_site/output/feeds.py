@@ -18,7 +18,7 @@ from roadmap_site.model.urls import SITE_FEED, absolute_url, series_feed_path
 from roadmap_site.model.assemble import moment, newest_first
 from roadmap_site.config import Config
 from roadmap_site.model.graph import Graph
-from roadmap_site.model.models import Article, Series, Site
+from roadmap_site.model.models import Article, Site
 from roadmap_site.output.plan import Planned
 
 SITEMAP = "sitemap.xml"

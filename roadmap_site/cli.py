@@ -1,4 +1,5 @@
-"""Command line: parse arguments, call the build, print problems, choose the exit code."""
+"""Command line: parse the arguments and run the command they name, which prints what it
+found and chooses the exit code; an unexpected failure is one line (a traceback with --debug)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,12 @@ import argparse
 import gc
 import importlib
 import sys
-import time
 import traceback
 from pathlib import Path
 
 from roadmap_site import __version__
-from roadmap_site.commands.build import build
 from roadmap_site.commands.check import add_arguments as add_check_arguments
 from roadmap_site.commands.scaffold import add_init_arguments, add_new_arguments
-from roadmap_site.errors import BuildFailed, failure_report
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -91,67 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _build(args: argparse.Namespace) -> int:
-    site_dir: Path = args.site_dir
-    progress = ProgressLine(enabled=not args.quiet and sys.stderr.isatty())
-    try:
-        with progress:
-            report = build(
-                site_dir, args.output, base_url=args.base_url, drafts=args.drafts, clean=args.clean,
-                progress=progress, search=not args.no_search,
-            )
-    except BuildFailed as failed:
-        print(failure_report(failed.problems, "the previous output is unchanged"), file=sys.stderr)
-        return 1
-    for problem in report.warnings:
-        print(problem, file=sys.stderr)
-    if report.sample:
-        print(f"no articles in {site_dir}: built the sample roadmap that ships with roadmap-site", file=sys.stderr)
-    if not args.quiet and report.up_to_date:
-        print(
-            f"up to date: {report.articles:,} articles, {report.pages:,} pages, nothing changed since the last "
-            f"build ({report.seconds:.1f} s); {len(report.warnings)} warning(s) -> {report.out_dir}"
-        )
-    elif not args.quiet:
-        print(
-            f"built {report.articles:,} articles, {report.pages:,} pages in {report.seconds:.1f} s "
-            f"({len(report.written):,} files written, {len(report.removed):,} removed); "
-            f"{len(report.warnings)} warning(s) -> {report.out_dir}"
-        )
-    return 0
-
-
-class ProgressLine:
-    """'parsed 4,200 / 10,000 articles (1,310/s)', then 'made 9,000 / 12,479 pages (870/s)',
-    on one terminal line, shown only for builds that take longer than a second."""
-
-    def __init__(self, enabled: bool) -> None:
-        self._enabled = enabled
-        self._started = time.perf_counter()
-        self._phase, self._phase_started, self._phase_done = "", self._started, 0
-        self._shown = False
-
-    def __call__(self, phase: str, done: int, total: int) -> None:
-        now = time.perf_counter()
-        if phase != self._phase:  # each phase's rate counts from its first report
-            self._phase, self._phase_started, self._phase_done = phase, now, done
-        if not self._enabled or now - self._started < 1:
-            return
-        things = "articles" if phase == "parsed" else "pages"
-        rate = (done - self._phase_done) / max(now - self._phase_started, 1e-3)
-        print(f"\r\033[K{phase} {done:,} / {total:,} {things} ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
-        self._shown = True
-
-    def __enter__(self) -> ProgressLine:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self._shown:  # clear the line, so that what follows starts clean
-            print("\r\033[K", end="", file=sys.stderr, flush=True)
-
-
-# The other commands live in their own modules, imported only when used (serve loads watchdog).
-_ELSEWHERE = {
+# The commands live in their own modules, imported only when used (serve loads watchdog).
+_COMMANDS = {
+    "build": ("roadmap_site.commands.build", "run_build"),
     "serve": ("roadmap_site.commands.serve.server", "run_serve"),
     "publish": ("roadmap_site.commands.publish", "run_publish"),
     "init-ci": ("roadmap_site.commands.init_ci", "run_init_ci"),
@@ -169,8 +109,6 @@ def _run(args: argparse.Namespace) -> int:
     if args.command in _READ_A_SITE and not args.site_dir.is_dir():
         print(f"roadmap-site: {args.site_dir} is not a folder", file=sys.stderr)
         return 1
-    if args.command == "build":
-        return _build(args)
-    module, function = _ELSEWHERE[args.command]
+    module, function = _COMMANDS[args.command]
     return getattr(importlib.import_module(module), function)(args)
 

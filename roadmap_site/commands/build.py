@@ -22,14 +22,14 @@ from roadmap_site.incremental.last_build import (
     record_path,
     write_last_build,
 )
-from roadmap_site.incremental.loading import load_site
+from roadmap_site.incremental.loading import LoadedSite, load_site
 from roadmap_site.incremental.site_files import SiteFiles, site_files
 from roadmap_site.layout import Layout, find_layout
-from roadmap_site.model.graph import prerequisite_graph
+from roadmap_site.model.graph import Graph, prerequisite_graph
 from roadmap_site.output.fs import Staging, check_output_folder, read_manifest, write_site
 from roadmap_site.output.search import index_site
 from roadmap_site.parse.parallel import Progress
-from roadmap_site.parse.sources import list_content, read_sources
+from roadmap_site.parse.sources import ContentFiles, list_content, read_sources
 
 
 @dataclass
@@ -69,25 +69,11 @@ def build(
     started = time.perf_counter()
     layout = layout or find_layout(site_dir)
     out_dir = out_dir or site_dir / "_site"
-    problems: list[Problem] = []
-    if config is None:
-        config, problems = load_config(layout.config_dir)
-    config = config.with_overrides(base_url=base_url, drafts=drafts or None)
-    refusal = check_output_folder(out_dir, [layout.site_dir, layout.content_dir, *layout.template_dirs[:1]])
-    if refusal:
-        raise BuildFailed([error(str(out_dir), 1, refusal)])
-    if has_errors(problems):  # of roadmap.yml, in its own order
-        raise BuildFailed(problems)
+    config = _settings(layout, out_dir, config).with_overrides(base_url=base_url, drafts=drafts or None)
     content = list_content(layout.content_dir)
     sources = read_sources(content)
     indexing = search and config.search
-    record = None
-    if cache is None:
-        cache = ArticleCache(None if layout.is_sample else cache_folder(site_dir))
-        if cache.folder is not None:  # only a build that keeps its cache can know it is up to date
-            record = record_path(cache.folder, out_dir)
-        if clean:
-            cache.clear()
+    cache, record = _cache_and_record(layout, site_dir, out_dir, cache, clean)
     inputs = inputs_digest(layout, config, indexing, content, sources, RECORD_FORMAT) if record else ""
     last = read_last_build(record) if record and not clean else None
     if last and last.inputs == inputs and output_intact(out_dir, indexing):
@@ -96,34 +82,20 @@ def build(
 
     loaded = load_site(content, config, cache, workers, progress, sources)
     del sources  # parsed: the bytes of every source need not be kept while pages are made
-    site = loaded.site
-    graph, graph_problems = prerequisite_graph(site)
-    problems += loaded.problems + graph_problems  # unknown prerequisites and cycles are warnings
+    graph, graph_problems = prerequisite_graph(loaded.site)
+    problems = loaded.problems + graph_problems  # unknown prerequisites and cycles are warnings
     _stop_on_errors(problems)  # before any page is made
-    staging = Staging(out_dir)
-    staging.discard()  # what a build that was stopped left
-    fresh_output = not out_dir.exists()
-    try:
-        output = site_files(site, loaded.digests, graph, config, layout.template_dirs, layout.static_dirs, content,
-                            {} if clean else read_manifest(out_dir), staging, workers, progress)
-        problems += output.problems
-        _stop_on_errors(problems)
-    except BaseException:
-        staging.discard()
-        if fresh_output:
-            shutil.rmtree(out_dir, ignore_errors=True)  # holds nothing but the emptied staging folder
-        raise
+    output = _staged_output(loaded, graph, config, layout, content, out_dir, clean, workers, progress, problems)
+    problems += output.problems
 
     if record:
         forget_last_build(record)  # until this build is written whole, the output is not up to date
     written, removed = write_site(out_dir, output.files, output.fingerprints, frozenset(output.kept), frozenset(output.staged))
     if indexing and (written or removed or not (out_dir / "pagefind").is_dir()):
-        indexed = index_site(out_dir)  # after writing: Pagefind reads the written pages
-        if indexed is not None:  # the pages are written and usable; the report says so
-            problems.append(warning(indexed.path, indexed.line, indexed.message))
+        problems += _search_index(out_dir)
     report = BuildReport(
         out_dir=out_dir,
-        articles=len(site.articles),
+        articles=len(loaded.site.articles),
         pages=_page_count(output),
         written=written,
         made=output.made + list(output.files),
@@ -135,6 +107,59 @@ def build(
     if record:
         write_last_build(record, LastBuild(inputs, report.articles, report.pages, tuple(report.warnings)))
     return report
+
+
+def _settings(layout: Layout, out_dir: Path, config: Config | None) -> Config:
+    """The site's config (read now unless given); BuildFailed when it, or the output
+    folder, cannot be used."""
+    problems: list[Problem] = []
+    if config is None:
+        config, problems = load_config(layout.config_dir)
+    refusal = check_output_folder(out_dir, [layout.site_dir, layout.content_dir, *layout.template_dirs[:1]])
+    if refusal:
+        raise BuildFailed([error(str(out_dir), 1, refusal)])
+    if has_errors(problems):  # roadmap.yml's, in its own order
+        raise BuildFailed(problems)
+    return config
+
+
+def _cache_and_record(layout: Layout, site_dir: Path, out_dir: Path, cache: ArticleCache | None,
+                      clean: bool) -> tuple[ArticleCache, Path | None]:
+    """The cache to build with, and where the last build into out_dir is recorded: only a
+    build that keeps its own cache on disk can know that the output is up to date."""
+    if cache is not None:
+        return cache, None
+    cache = ArticleCache(None if layout.is_sample else cache_folder(site_dir))
+    if clean:
+        cache.clear()
+    return cache, record_path(cache.folder, out_dir) if cache.folder is not None else None
+
+
+def _staged_output(loaded: LoadedSite, graph: Graph, config: Config, layout: Layout, content: ContentFiles,
+                   out_dir: Path, clean: bool, workers: int | None, progress: Progress | None,
+                   problems: list[Problem]) -> SiteFiles:
+    """Every file of the site, the pages that changed made into the staging folder; on any
+    error, BuildFailed (with the problems found before) and the output folder as it was."""
+    staging = Staging(out_dir)
+    staging.discard()  # what a build that was stopped left
+    fresh_output = not out_dir.exists()
+    try:
+        output = site_files(loaded.site, loaded.digests, graph, config, layout.template_dirs, layout.static_dirs,
+                            content, {} if clean else read_manifest(out_dir), staging, workers, progress)
+        _stop_on_errors(problems + output.problems)
+    except BaseException:
+        staging.discard()
+        if fresh_output:
+            shutil.rmtree(out_dir, ignore_errors=True)  # holds nothing but the emptied staging folder
+        raise
+    return output
+
+
+def _search_index(out_dir: Path) -> list[Problem]:
+    """Index the written pages (Pagefind reads them from disk); a failure is a warning, as
+    the pages are written and usable."""
+    indexed = index_site(out_dir)
+    return [] if indexed is None else [warning(indexed.path, indexed.line, indexed.message)]
 
 
 def _stop_on_errors(problems: list[Problem]) -> None:

@@ -1,34 +1,12 @@
-"""Shared helpers: small sites written inline by each test."""
+"""Fixtures every test may use: a private cache folder, a site factory, one Chromium."""
 
 from __future__ import annotations
 
-import functools
-import os
-import textwrap
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
-CHROMIUM = Path("/usr/bin/chromium")
-IN_CI = os.environ.get("CI") == "true"  # there, browser tests run or fail: they never skip
-
-
-def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write {relative path: text} under root; text is dedented, so tests can indent it."""
-    for relative, content in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
-    return root
+from helpers import CHROMIUM, IN_CI, REPO, SEEDS, h1, serving, write_files  # noqa: F401 (the last four: for tests still importing them from here)
 
 
 @pytest.fixture(autouse=True)
@@ -46,32 +24,6 @@ def site(tmp_path: Path):
         return write_files(tmp_path / "site", files)
 
     return make
-
-
-def h1(html: str) -> str:
-    """The page title as shown: the text of its <h1>."""
-    import re
-
-    found = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
-    return found.group(1) if found else ""
-
-
-class _QuietFiles(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """A built site served from the domain root, as a static host would; yields its URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietFiles, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

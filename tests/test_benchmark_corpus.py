@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import yaml
-from conftest import REPO
+from helpers import REPO
 from linkcheck import broken_links
 from roadmap_site.commands.build import build
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from conftest import REPO
+from helpers import REPO
 
 PACKAGE = REPO / "roadmap_site"
 # Lowest first. A module may import from its own layer and the layers before it, never after.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, IN_CI, REPO, serving
+from helpers import CHROMIUM, IN_CI, REPO, serving
 from roadmap_site.output.search import pagefind_executable
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"

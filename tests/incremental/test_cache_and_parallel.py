@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_files
+from helpers import write_files
 from roadmap_site.commands.build import build
 from roadmap_site.incremental.cache import SNAPSHOT, cache_folder
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import CHROMIUM, IN_CI, REPO, serving
+from helpers import CHROMIUM, IN_CI, REPO, serving
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = [

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, write_files
+from helpers import REPO, write_files
 from linkcheck import broken_links, parse
 from roadmap_site.output.fs import MANIFEST
 from roadmap_site.commands.publish import (

@@ -6,7 +6,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from conftest import REPO, write_files
+from helpers import REPO, write_files
 from roadmap_site.incremental.loading import load_site
 from roadmap_site.config import Config
 from roadmap_site.model.graph import prerequisite_graph

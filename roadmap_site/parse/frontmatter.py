@@ -1,7 +1,8 @@
 """Split an article into front matter and body, and parse the front matter (YAML, TOML, JSON).
 
-Parsing is pure: text in, a mapping or a Problem out. Line numbers are in file coordinates:
-line 1 is the opening fence.
+Parsing is pure: text in, the values and the file line of each top-level key out, or a
+FrontMatterError with its line. Line numbers are in file coordinates: line 1 is the opening
+fence (or, for JSON, the line of the opening brace).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+
+from roadmap_site.errors import SourceError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -75,15 +78,34 @@ class TooLarge(ValueError):
     """YAML whose aliases expand to too many values, or refer to themselves."""
 
 
-def load_yaml(text: str) -> Any:
-    """Safe YAML with writer-friendly types. Raises yaml.YAMLError (DuplicateKey for a key
+def load_yaml_with_lines(text: str, first_line: int) -> tuple[Any, dict[str, int]]:
+    """Safe YAML with writer-friendly types, and the line of each top-level key, counting
+    the text's first line as first_line. Raises yaml.YAMLError (DuplicateKey for a key
     given twice), TooLarge for an alias bomb or a value containing itself, and
     RecursionError for absurd nesting; never crashes the interpreter."""
     nesting = sum(text.count(c) for c in "[{-?")
     deep = nesting > _C_PARSER_MAX_NESTING_CHARS or len(text) > _C_PARSER_MAX_LENGTH
-    data = yaml.load(text, Loader=_PythonLoader if deep else _FastLoader)  # noqa: S506 - safe loaders
+    loader = (_PythonLoader if deep else _FastLoader)(text)
+    try:  # what yaml.load does, keeping the document's node for its marks
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
     check_expanded_size(data)
-    return data
+    return data, _yaml_key_lines(node, first_line)
+
+
+def _yaml_key_lines(node: yaml.Node | None, first_line: int) -> dict[str, int]:
+    """Key (its text as written, unquoted) -> line, read once the document is constructed:
+    a key that `<<` merged in then has the line where its value is written, and the key
+    written last wins, as it does for the values."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {
+        key.value: first_line + key.start_mark.line
+        for key, _ in node.value
+        if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge"
+    }
 
 
 def check_expanded_size(data: Any, limit: int = MAX_YAML_VALUES) -> None:
@@ -137,11 +159,14 @@ class Split:
     body_line: int
 
 
-class FrontMatterError(ValueError):
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
+class FrontMatterError(SourceError):
+    """Front matter that cannot be read: never closed, or not valid YAML, TOML or JSON."""
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    values: dict[str, Any]
+    lines: dict[str, int]  # file line of each top-level key, by the key as written
 
 
 _FENCES = {"---": "yaml", "+++": "toml"}
@@ -168,6 +193,8 @@ def split_front_matter(text: str) -> Split:
             raise FrontMatterError(exc.lineno, f"front matter is not valid JSON: {exc.msg}") from None
         except RecursionError:
             raise FrontMatterError(1, _TOO_DEEP) from None
+        except ValueError as exc:  # a number too long to convert, for one
+            raise FrontMatterError(1, f"front matter could not be read: {exc}") from None
         raw, body = text[:end], text[end:]
         body_line = raw.count("\n") + 1
         if body.startswith("\n"):
@@ -182,16 +209,22 @@ _ALIAS = re.compile(r"(?<![^\s\[{,:-])\*[^\s\[\]{},]+")
 
 
 def parse_front_matter(split: Split) -> dict[str, Any]:
-    """The front matter as a mapping; raises FrontMatterError with a file line."""
+    """The front matter's values alone; raises FrontMatterError with a file line."""
+    return read_front_matter(split).values
+
+
+def read_front_matter(split: Split) -> FrontMatter:
+    """The front matter as a mapping, with the file line of each top-level key; raises
+    FrontMatterError with a file line."""
     if split.kind == "none":
-        return {}
+        return FrontMatter({}, {})
     try:
         if split.kind == "yaml":
-            data = load_yaml(split.raw)
+            data, lines = load_yaml_with_lines(split.raw, 2)
         elif split.kind == "toml":
-            data = tomllib.loads(split.raw)
+            data, lines = tomllib.loads(split.raw), key_lines(split.raw, 2)
         else:
-            data = json.loads(split.raw)
+            data, lines = json.loads(split.raw), _json_key_lines(split.raw)
     except DuplicateKey as exc:
         raise FrontMatterError(
             yaml_error_line(exc, 2), f"{exc.key!r} is given twice (first on line {2 + exc.first_line}); keep one"
@@ -224,12 +257,53 @@ def parse_front_matter(split: Split) -> dict[str, Any]:
     except ValueError as exc:
         raise FrontMatterError(1, f"front matter could not be read: {exc}") from None
     if data is None:
-        return {}
+        return FrontMatter({}, {})
     if not isinstance(data, dict):
         found = type(data).__name__
         found = {"list": "a list", "str": "a single text value", "int": "a number"}.get(found, found)
         raise FrontMatterError(1, f"front matter must be a mapping of keys to values, found {found}")
-    return data
+    return FrontMatter(data, lines)
+
+
+_TOML_KEY = re.compile(r"""\s*["']?([A-Za-z_][\w-]*)["']?\s*[:=]""")
+_TOML_TABLE = re.compile(r"""\s*\[\[?\s*[\w.\-"' ]+\]\]?\s*(?:#.*)?$""")
+
+
+def key_lines(raw: str, first_line: int) -> dict[str, int]:
+    """File line of each top-level key of TOML front matter, found by its text (tomllib
+    tells no positions): a key inside a multi-line string or after a [table] header is
+    not top-level."""
+    lines: dict[str, int] = {}
+    closing = None  # the quotes that end the multi-line string being read
+    for offset, line in enumerate(raw.split("\n")):
+        if closing:
+            closing = None if line.count(closing) % 2 else closing
+            continue
+        if _TOML_TABLE.match(line):
+            break
+        found = _TOML_KEY.match(line)
+        if found:
+            lines.setdefault(found.group(1), first_line + offset)
+        closing = next((quotes for quotes in ('"""', "'''") if line.count(quotes) % 2), None)
+    return lines
+
+
+_JSON_TOKEN = re.compile(r'("(?:[^"\\]|\\.)*")(\s*:)?|[\[{]|[\]}]')
+
+
+def _json_key_lines(raw: str) -> dict[str, int]:
+    """File line of each key of a JSON object that starts the file; as for the values, the
+    key written last wins."""
+    lines: dict[str, int] = {}
+    depth, line, counted = 0, 1, 0
+    for token in _JSON_TOKEN.finditer(raw):
+        if token.group(1) is None:
+            depth += 1 if token.group() in "[{" else -1
+        elif token.group(2) and depth == 1:
+            line += raw.count("\n", counted, token.start())
+            counted = token.start()
+            lines[json.loads(token.group(1))] = line
+    return lines
 
 
 def _yaml_advice(exc: yaml.YAMLError, line: str) -> str:

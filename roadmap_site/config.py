@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmap_site.errors import Problem, error
-from roadmap_site.parse.frontmatter import load_yaml, yaml_error_line
-from roadmap_site.parse.metadata import key_lines
+from roadmap_site.safe_yaml import load_yaml_with_lines, yaml_error_line
 
 CONFIG_FILE = "roadmap.yml"
 PERMALINK_TOKENS = {"slug", "section", "series", "year", "month", "day"}
@@ -41,7 +40,7 @@ def load_config(site_dir: Path) -> tuple[Config, list[Problem]]:
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
-        data = load_yaml(text)
+        data, lines = load_yaml_with_lines(text, 1)
     except UnicodeDecodeError:
         return Config(), [error(shown, 1, "the file is not UTF-8 text")]
     except Exception as exc:  # any YAML error, reported at its line
@@ -50,7 +49,7 @@ def load_config(site_dir: Path) -> tuple[Config, list[Problem]]:
         return Config(), []
     if not isinstance(data, dict):
         return Config(), [error(shown, 1, "roadmap.yml must be a mapping of settings")]
-    return _config_from(data, shown, key_lines(text, 1))
+    return _config_from(data, shown, lines)
 
 
 def _config_from(data: dict[str, Any], shown: str, lines: dict[str, int]) -> tuple[Config, list[Problem]]:

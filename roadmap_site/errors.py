@@ -38,6 +38,23 @@ def warning(path: str, line: int, message: str) -> Problem:
     return Problem(path, line, message, "warning")
 
 
+class SourceError(ValueError):
+    """A problem in a file's text, found by a function that is not told which file it reads
+    (decoding, front matter, the values in it): the line, in the file's own coordinates, and
+    the message. The caller, who knows the file, turns it into a Problem with `problem`."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+    def problem(self, path: str) -> Problem:
+        return error(path, self.line, self.message)
+
+    def __reduce__(self):  # pickled with its line, not only its text
+        return type(self), (self.line, self.message)
+
+
 class BuildFailed(Exception):
     """Raised by the build when any source has an error; carries every problem found."""
 

@@ -2,9 +2,10 @@
 stumble on, without writing a file.
 
 The build's own checks (broken links, #anchors, missing images, unknown difficulties,
-duplicate part numbers) come from loading the site; this module adds the roadmap's shape:
-gaps in a series' numbering, prerequisites that name nothing or go round in a circle, and
-articles without a description.
+duplicate part numbers) come from loading the site, and aliases that cannot be a path from
+the rule the build uses; this module adds the roadmap's shape: gaps in a series' numbering,
+prerequisites that name nothing or go round in a circle, and articles without a description.
+Every line comes from the parsed articles, so `check` and `build` name the same path:line.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from roadmap_site.incremental.loading import load_site
 from roadmap_site.layout import find_layout
 from roadmap_site.config import load_config
 from roadmap_site.errors import Problem, count_errors, has_errors, warning
-from roadmap_site.model.graph import FRONT_MATTER_KEY, prerequisite_graph
-from roadmap_site.parse.article import Head, read_head
-from roadmap_site.parse.sources import list_content, read_sources
+from roadmap_site.model.graph import prerequisite_graph
 from roadmap_site.model.models import Site
+from roadmap_site.output.aliases import alias_paths
+from roadmap_site.parse.sources import list_content
 
 
 def check_site(site_dir: Path, strict: bool = False) -> list[Problem]:
@@ -30,31 +31,22 @@ def check_site(site_dir: Path, strict: bool = False) -> list[Problem]:
     layout = find_layout(site_dir)
     config, problems = load_config(layout.config_dir)
     if not has_errors(problems):
-        content = list_content(layout.content_dir)
-        loaded = load_site(content, config)
+        loaded = load_site(list_content(layout.content_dir), config)
         site, found = loaded.site, loaded.problems
-        heads = {head.source.key: head for head in map(lambda s: read_head(s, config), read_sources(content))
-                 if isinstance(head, Head)}
         problems += found
-        problems += roadmap_problems(site, heads)
+        problems += alias_paths(site)[1]
+        problems += roadmap_problems(site)
     problems = sorted(set(problems), key=lambda p: (p.path, p.line, p.message))
     return [replace(p, severity="error") for p in problems] if strict else problems
 
 
-def roadmap_problems(site: Site, heads: dict[str, Head]) -> list[Problem]:
+def roadmap_problems(site: Site) -> list[Problem]:
     """The checks that need the whole site: series numbering, prerequisites, descriptions."""
-    prerequisite_lines = {key: head.lines.get(FRONT_MATTER_KEY, 1) for key, head in heads.items()}
-    _, problems = prerequisite_graph(site, prerequisite_lines)
-    return series_gaps(site, heads) + problems + missing_descriptions(site)
+    _, problems = prerequisite_graph(site)
+    return series_gaps(site) + problems + missing_descriptions(site)
 
 
-def _key_line(head: Head | None, field: str) -> int:
-    if head is None or field not in head.fields:
-        return 1
-    return head.lines.get(head.fields[field], 1)
-
-
-def series_gaps(site: Site, heads: dict[str, Head]) -> list[Problem]:
+def series_gaps(site: Site) -> list[Problem]:
     """A numbered series should count 1, 2, 3...: a skipped number usually means a part is
     missing or misnumbered. Unnumbered parts are not judged."""
     problems = []
@@ -67,7 +59,7 @@ def series_gaps(site: Site, heads: dict[str, Head]) -> list[Problem]:
                 continue
             if number > expected:
                 missing = str(expected) if number == expected + 1 else f"{expected} to {number - 1}"
-                problems.append(warning(article.source, _key_line(heads.get(key), "series_order"),
+                problems.append(warning(article.source, article.lines.get("series_order", 1),
                                         f"series {one.name!r} has no part {missing} before part {number}"))
             expected = max(expected, number + 1)
     return problems

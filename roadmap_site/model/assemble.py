@@ -85,7 +85,7 @@ def _duplicate_parts(ordered: list[Article], series_name: str) -> list[Problem]:
             problems.append(
                 warning(
                     article.source,
-                    article.series_order_line,
+                    article.lines.get("series_order", 1),
                     f"part {article.series_order} of series {series_name!r} is also {earlier.source}; "
                     "both are kept, ordered by date and title",
                 )

@@ -60,17 +60,14 @@ def declared_references(article: Article) -> tuple[list[str], str | None]:
     return [str(item) for item in value if str(item).strip()], None
 
 
-def resolve_prerequisites(
-    site: Site, lines: Mapping[str, int] | None = None
-) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
+def resolve_prerequisites(site: Site) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
     """Declared prerequisite keys by article key, with a warning for each reference that names
-    no article, or more than one. `lines` gives the file line of each article's key."""
-    lines = lines or {}
+    no article, or more than one, at the line of the article's `prerequisites` key."""
     index = reference_index(site)
     resolved: dict[str, tuple[str, ...]] = {}
     problems: list[Problem] = []
     for article in site.articles.values():
-        line = lines.get(article.key, 1)
+        line = article.lines.get(FRONT_MATTER_KEY, 1)
         references, complaint = declared_references(article)
         if complaint:
             problems.append(warning(article.source, line, complaint))
@@ -94,11 +91,10 @@ def series_edges(site: Site) -> list[tuple[str, str]]:
     return [(one.articles[i], one.articles[i + 1]) for one in site.series.values() for i in range(len(one.articles) - 1)]
 
 
-def prerequisite_graph(
-    site: Site, lines: Mapping[str, int] | None = None
-) -> tuple[dict[str, Prerequisites], list[Problem]]:
-    """Prerequisites of every article, and warnings for bad references and for cycles."""
-    declared, problems = resolve_prerequisites(site, lines)
+def prerequisite_graph(site: Site) -> tuple[dict[str, Prerequisites], list[Problem]]:
+    """Prerequisites of every article, and warnings for bad references and for cycles (at
+    the `prerequisites` line of the cycle's first article in reading order)."""
+    declared, problems = resolve_prerequisites(site)
     order = {key: position for position, key in enumerate(site.reading_order())}
     before: dict[str, list[str]] = {key: list(keys) for key, keys in declared.items()}
     after: dict[str, list[str]] = defaultdict(list)
@@ -115,7 +111,7 @@ def prerequisite_graph(
     for cycle in find_cycles({key: before[key] for key in site.articles}, order):
         article = site.articles[cycle[0]]
         route = " -> ".join(site.articles[key].source for key in [*cycle, cycle[0]])
-        problems.append(warning(article.source, (lines or {}).get(article.key, 1), f"prerequisites form a cycle: {route}"))
+        problems.append(warning(article.source, article.lines.get(FRONT_MATTER_KEY, 1), f"prerequisites form a cycle: {route}"))
     return graph, problems
 
 

@@ -93,7 +93,6 @@ class Article:
     categories: tuple[str, ...]
     series: tuple[str, ...]
     series_order: int | None
-    series_order_line: int  # file line of the part number, for messages (1 when it is in the title)
     draft: bool
     difficulty: Difficulty | None
     aliases: tuple[str, ...]
@@ -107,6 +106,11 @@ class Article:
     links: tuple[LinkRef, ...] = ()  # links to other articles' headings
     link_keys: frozenset[str] = frozenset()  # every content key its links name, found or not
     extra: Mapping[str, Any] = field(default_factory=dict)  # a copy of its own; never changed
+    # File line of each front-matter value, for messages: by field name for the schema's
+    # fields, whatever the spelling ("weight" under "series_order"), by key as written for
+    # the others ("prerequisites"). "series_order" is the title's line when the part number
+    # is read from a front-matter title. Absent: not in the front matter (report line 1).
+    lines: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def reading_minutes(self) -> int:

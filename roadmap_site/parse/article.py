@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from roadmap_site.config import Config
-from roadmap_site.errors import Problem, error, warning
-from roadmap_site.parse.frontmatter import FrontMatterError, Split, parse_front_matter, split_front_matter
+from roadmap_site.errors import Problem, SourceError, error, warning
+from roadmap_site.parse.frontmatter import Split, read_front_matter, split_front_matter
 from roadmap_site.parse.links import LinkIndex
 from roadmap_site.parse.markup import MarkdownRenderer, RenderRequest
-from roadmap_site.parse.metadata import FieldError, Metadata, key_lines, parse_metadata
+from roadmap_site.parse.metadata import Metadata, parse_metadata
 from roadmap_site.model.models import Article, Difficulty, Topic, level_named
 from roadmap_site.parse.plaintext import looks_like_plain_text, plaintext_to_markdown
 from roadmap_site.parse.sanitize import nesting_line, sanitize_html
@@ -38,9 +38,7 @@ class Head:
 
     source: Source
     split: Split
-    meta: Metadata
-    fields: dict[str, str]  # field name -> the key the author wrote it under
-    lines: dict[str, int]  # front-matter key -> file line
+    meta: Metadata  # with the file line of each front-matter value
     path: str
     notes: tuple[Problem, ...] = ()  # warnings found while reading it
 
@@ -51,18 +49,10 @@ def read_head(source: Source, config: Config) -> Head | Problem:
     try:
         text, note = decode(source.data)
         split = split_front_matter(text)
-        raw = parse_front_matter(split)
-    except FrontMatterError as exc:
-        return error(shown, exc.line, exc.message)
-    except ValueError as exc:
-        line, message = exc.args[0]
-        return error(shown, line, message)
-    lines = key_lines(split.raw, 2) if split.kind in ("yaml", "toml") else {}
-    try:
-        meta, fields = parse_metadata(raw)
-    except FieldError as exc:
-        key = str(exc).split(":", 1)[0]
-        return error(shown, lines.get(key, 1), str(exc))
+        front = read_front_matter(split)
+        meta, _ = parse_metadata(front.values, front.lines)
+    except SourceError as exc:
+        return exc.problem(shown)
     try:
         path = article_path(
             source.key,
@@ -73,16 +63,16 @@ def read_head(source: Source, config: Config) -> Head | Problem:
             series=meta.series[0] if meta.series else None,
         )
     except BadUrl as exc:
-        return error(shown, lines.get(fields.get("url", "url"), 1), str(exc))
+        return error(shown, meta.lines.get("url", 1), str(exc))
     notes = (warning(shown, 1, note),) if note else ()
-    return Head(source, split, meta, fields, lines, path, notes)
+    return Head(source, split, meta, path, notes)
 
 
 def parse_article(
     head: Head, links: LinkIndex, config: Config, renderer: MarkdownRenderer
 ) -> tuple[Article, list[Problem]]:
     """An Article from a source whose front matter is read, with its warnings."""
-    source, split, meta, fields, lines, path = head.source, head.split, head.meta, head.fields, head.lines, head.path
+    source, split, meta, path = head.source, head.split, head.meta, head.path
     shown = source.shown
     problems: list[Problem] = list(head.notes)
     body, authors, title = split.body, meta.authors, meta.title
@@ -118,9 +108,13 @@ def parse_article(
     if meta.difficulty:
         difficulty = level_named(config.difficulty_levels, meta.difficulty)
         if not difficulty.known:
-            key = fields["difficulty"]
-            problems.append(warning(shown, lines.get(key, 1), f"unknown difficulty {meta.difficulty!r}"))
+            problems.append(warning(shown, meta.lines.get("difficulty", 1), f"unknown difficulty {meta.difficulty!r}"))
     title = title or rendered.title or _fallback_title(body, source.key)
+    series_order, lines = meta.series_order, meta.lines
+    if series_order is None:
+        series_order = part_number(title)
+        if series_order is not None and meta.title and "title" in lines:
+            lines = {**lines, "series_order": lines["title"]}  # where the part number is written
     topics = tuple(
         topic if topic.difficulty is not None or difficulty is None else _with_difficulty(topic, difficulty)
         for topic in rendered.topics
@@ -137,8 +131,7 @@ def parse_article(
         tags=meta.tags,
         categories=meta.categories,
         series=meta.series,
-        series_order=meta.series_order if meta.series_order is not None else part_number(title),
-        series_order_line=lines.get(fields.get("series_order", ""), lines.get(fields.get("title", ""), 1)),
+        series_order=series_order,
         draft=meta.draft,
         difficulty=difficulty,
         aliases=meta.aliases,
@@ -152,6 +145,7 @@ def parse_article(
         link_keys=rendered.link_keys,
         links=tuple(replace(link, line=split.body_line + link.line - 1) for link in rendered.links),
         extra=dict(meta.extra),
+        lines=lines,
     )
     return article, problems
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
+
+from roadmap_site.errors import SourceError
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("title",),
@@ -49,36 +51,60 @@ class Metadata:
     aliases: tuple[str, ...] = ()
     format: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # File line of each value: by field name for the schema's fields, whatever the spelling
+    # ("weight" is found under "series_order"), and by key as written for those in extra.
+    lines: dict[str, int] = field(default_factory=dict)
 
 
-class FieldError(ValueError):
-    """A front-matter value of the wrong shape; the message names the key."""
+class BadValue(ValueError):
+    """A value that cannot be what its field holds; the message says why, in a writer's words."""
 
 
-def parse_metadata(data: dict[str, Any]) -> tuple[Metadata, dict[str, str]]:
-    """Typed metadata from a raw front-matter mapping. Raises FieldError naming the key.
-    Also returns which source key each field came from, so callers can point at its line."""
+class FieldError(SourceError):
+    """A front-matter value of the wrong shape, at the line of its key. `key` is the key
+    as the author wrote it, and the message starts with it: "weight: expected a whole number"."""
+
+    def __init__(self, key: str, reason: str, line: int = 1):
+        super().__init__(line, f"{key}: {reason}")
+        self.key = key
+        self.reason = reason
+
+    def __reduce__(self):
+        return FieldError, (self.key, self.reason, self.line)
+
+
+def parse_metadata(data: dict[str, Any], lines: Mapping[str, int] | None = None) -> tuple[Metadata, dict[str, str]]:
+    """Typed metadata from a raw front-matter mapping, given the file line of each of its
+    keys (by the key as written) when they are known. Raises FieldError at the key's line.
+    Also returns which source key each field came from."""
+    lines = lines or {}
     values: dict[str, Any] = {}
     source_keys: dict[str, str] = {}
     extra: dict[str, Any] = {}
+    value_lines: dict[str, int] = {}
     for key, value in data.items():
-        name = _FIELD_OF.get(str(key).strip().casefold())
+        written = str(key)
+        name = _FIELD_OF.get(written.strip().casefold())
         if name is None:
-            extra[str(key)] = value
+            extra[written] = value
+            if written in lines:
+                value_lines[written] = lines[written]
             continue
         if name in values or value is None:
             continue  # the first spelling wins, as listed in the front matter
         try:
             values[name] = _COERCE[name](value)
-        except FieldError as exc:
-            raise FieldError(f"{key}: {exc}") from None
-        source_keys[name] = str(key)
-    return Metadata(**values, extra=extra), source_keys
+        except BadValue as exc:
+            raise FieldError(written, str(exc), lines.get(written, 1)) from None
+        source_keys[name] = written
+        if written in lines:
+            value_lines[name] = lines[written]
+    return Metadata(**values, extra=extra, lines=value_lines), source_keys
 
 
 def _text(value: Any) -> str:
     if isinstance(value, (dict, list)):
-        raise FieldError("expected text, found a " + ("mapping" if isinstance(value, dict) else "list"))
+        raise BadValue("expected text, found a " + ("mapping" if isinstance(value, dict) else "list"))
     return " ".join(str(value).split())
 
 
@@ -114,11 +140,11 @@ def _authors(value: Any) -> tuple[str, ...]:
 
 def _order(value: Any) -> int:
     if isinstance(value, bool):
-        raise FieldError("expected a whole number, found true/false")
+        raise BadValue("expected a whole number, found true/false")
     try:
         return int(str(value).strip())
     except ValueError:
-        raise FieldError(f"expected a whole number, found {str(value)!r}") from None
+        raise BadValue(f"expected a whole number, found {str(value)!r}") from None
 
 
 def _flag(value: Any) -> bool:
@@ -129,7 +155,7 @@ def _flag(value: Any) -> bool:
         return True
     if text in ("false", "no", "off", "0", ""):
         return False
-    raise FieldError(f"expected true or false, found {str(value)!r}")
+    raise BadValue(f"expected true or false, found {str(value)!r}")
 
 
 _DATE = re.compile(
@@ -149,7 +175,7 @@ def parse_date(value: Any) -> dt.datetime:
     text = str(value).strip()
     found = _DATE.fullmatch(text)
     if not found:
-        raise FieldError(f"{text!r} is not a date; write it as YYYY-MM-DD")
+        raise BadValue(f"{text!r} is not a date; write it as YYYY-MM-DD")
     parts = found.groupdict()
     try:
         moment = dt.datetime(
@@ -158,7 +184,7 @@ def parse_date(value: Any) -> dt.datetime:
             int((parts["f"] or "0")[:6].ljust(6, "0")),
         )
     except ValueError as exc:
-        raise FieldError(f"{text!r} is not a real date ({exc})") from None
+        raise BadValue(f"{text!r} is not a real date ({exc})") from None
     return moment.replace(tzinfo=_zone(parts["tz"])) if parts["tz"] else moment
 
 
@@ -192,13 +218,3 @@ _COERCE: dict[str, Callable[[Any], Any]] = {
     "aliases": _text_list,
     "format": lambda value: _text(value).casefold() or None,
 }
-
-
-def key_lines(raw: str, first_line: int) -> dict[str, int]:
-    """File line of each top-level key of a YAML or TOML front matter, for messages."""
-    lines: dict[str, int] = {}
-    for offset, line in enumerate(raw.split("\n")):
-        found = re.match(r"""["']?([A-Za-z_][\w-]*)["']?\s*[:=]""", line)
-        if found and not line[:1].isspace():
-            lines.setdefault(found.group(1), first_line + offset)
-    return lines

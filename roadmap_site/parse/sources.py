@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from roadmap_site.errors import SourceError
 from roadmap_site.parse.links import ARTICLE_SUFFIXES
 from roadmap_site.parse.sanitize import decode_legacy, strip_control_characters
 
@@ -81,22 +82,22 @@ LEGACY_NOTE = "read as Windows-1252 (Latin-1) text because it is not UTF-8; save
 
 def decode(data: bytes) -> tuple[str, str | None]:
     """Text with LF line ends and no control characters, and a note for a warning when the
-    file was not read as UTF-8. Raises ValueError with the line of the first bad byte."""
+    file was not read as UTF-8. Raises SourceError at the line of the first bad byte."""
     note = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ValueError((1, "this file starts like UTF-16 text but is not; save it as UTF-8")) from None
+            raise SourceError(1, "this file starts like UTF-16 text but is not; save it as UTF-8") from None
     else:
         if b"\x00" in data:
-            raise ValueError((1, "this is not a text file (it contains NUL bytes)"))
+            raise SourceError(1, "this is not a text file (it contains NUL bytes)")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             legacy = decode_legacy(data)
             if legacy is None:
                 line = data[: exc.start].count(b"\n") + 1
-                raise ValueError((line, f"this file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8")) from None
+                raise SourceError(line, f"this file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8") from None
             text, note = legacy, LEGACY_NOTE
     return strip_control_characters(text.replace("\r\n", "\n").replace("\r", "\n")), note

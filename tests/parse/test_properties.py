@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from roadmap_site.commands.build import build
 from roadmap_site.errors import BuildFailed
-from roadmap_site.parse.frontmatter import FrontMatterError, check_expanded_size, parse_front_matter, split_front_matter
+from roadmap_site.parse.frontmatter import FrontMatterError, parse_front_matter, split_front_matter
+from roadmap_site.safe_yaml import check_expanded_size
 from roadmap_site.parse.sanitize import sanitize_html, strip_control_characters
 
 # A build takes ~0.1 s, so builds get fewer examples than the pure functions.

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from roadmap_site.parse.frontmatter import FrontMatterError, parse_front_matter, split_front_matter
-from roadmap_site.parse.metadata import FieldError, key_lines, parse_date, parse_metadata
+from roadmap_site.parse.frontmatter import FrontMatterError, key_lines, parse_front_matter, split_front_matter
+from roadmap_site.parse.metadata import FieldError, parse_date, parse_metadata
 
 
 def front(text: str) -> dict:

@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from conftest import REPO
+from helpers import REPO
 from roadmap_site.commands.check import check_site, run_check
 
 GOOD = "---\ntitle: Fine\ndescription: Fine.\n---\n## Topic\n\nText.\n"

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 from roadmap_site.commands.build import build
 from roadmap_site.errors import BuildFailed
-from roadmap_site.parse.frontmatter import MAX_YAML_VALUES
+from roadmap_site.safe_yaml import MAX_YAML_VALUES
 from roadmap_site.parse.sanitize import decode_legacy, nesting_line, sanitize_html, strip_control_characters
 
 

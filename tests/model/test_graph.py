@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from conftest import write_files
+from helpers import write_files
 from roadmap_site.incremental.loading import load_site
 from roadmap_site.config import Config
 from roadmap_site.model.graph import find_cycles, prerequisite_graph
@@ -65,12 +65,12 @@ def test_unknown_ambiguous_self_and_malformed_references_are_warnings(tmp_path):
         "a.md": article("A", "prerequisites: [nowhere, intro, a]"),
         "b.md": article("B", "prerequisites: {oops: 1}"),
     })
-    _, problems = prerequisite_graph(site, {"a.md": 3})
+    _, problems = prerequisite_graph(site)  # lines: each article's `prerequisites` key
     assert [str(p) for p in problems] == [
         f"{root / 'a.md'}:3: warning: unknown prerequisite 'nowhere'",
         f"{root / 'a.md'}:3: warning: prerequisite 'intro' may mean x/intro.md, y/intro.md; write its path",
         f"{root / 'a.md'}:3: warning: prerequisite 'a' is this article itself",
-        f"{root / 'b.md'}:1: warning: prerequisites must be a list of article paths, slugs or titles",
+        f"{root / 'b.md'}:3: warning: prerequisites must be a list of article paths, slugs or titles",
     ]
 
 
@@ -83,7 +83,7 @@ def test_a_cycle_is_reported_once_and_nothing_loops(tmp_path):
     graph, problems = prerequisite_graph(site)
     # standalone articles read newest first, then by title from the end: C is first
     assert [str(p) for p in problems] == [
-        f"{root / 'c.md'}:1: warning: prerequisites form a cycle: "
+        f"{root / 'c.md'}:3: warning: prerequisites form a cycle: "
         f"{root / 'c.md'} -> {root / 'b.md'} -> {root / 'a.md'} -> {root / 'c.md'}"
     ]
     assert graph["a.md"].before == ("c.md",) and graph["a.md"].next_up == ("b.md",)

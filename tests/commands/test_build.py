@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEEDS, h1
+from helpers import REPO, SEEDS, h1
 from linkcheck import broken_links
 from roadmap_site.commands.build import build
 from roadmap_site.errors import BuildFailed

@@ -1,84 +1,17 @@
-"""Live reload for the dev server: which file events matter, when to rebuild, and how a
-page in the browser learns that a newer build exists."""
+"""Live reload: how a page in the browser learns that a newer build exists (the reload
+channel and its events, the client script injected into pages) and the page shown while the
+build fails."""
 
 from __future__ import annotations
 
 import html
 import json
-import os
 import secrets
 import threading
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
-
-from roadmap_site.layout import Layout
-from roadmap_site.config import CONFIG_FILE
 
 EVENTS_PATH = "/__roadmap__/events"
-QUIET_SECONDS = 0.1
-# Events that never mean a source changed; reading the sources during a build makes them.
-IGNORED_EVENT_TYPES = frozenset({"opened", "closed_no_write"})
-
-
-@dataclass(frozen=True)
-class WatchRoot:
-    """A folder to watch, and which paths below it the build reads."""
-
-    folder: Path
-    recursive: bool
-    names: frozenset[str] | None = None  # watched names directly in the folder; None: all
-    skipped_prefixes: tuple[str, ...] = ()  # names the build ignores at any depth
-
-
-def watch_roots(layout: Layout) -> tuple[WatchRoot, ...]:
-    """Everything a build of this layout reads, plus the site folder's own entries, so
-    that creating content/, templates/ or static/ is noticed."""
-    site = layout.site_dir
-    return (
-        WatchRoot(layout.content_dir, True, skipped_prefixes=(".", "_")),  # as loader.read_sources
-        WatchRoot(layout.template_dirs[0], True),  # any file name can be included
-        WatchRoot(layout.static_dirs[-1], True, skipped_prefixes=(".",)),  # as build._static_files
-        WatchRoot(layout.config_dir, False, names=frozenset({CONFIG_FILE})),
-        WatchRoot(site, False, names=frozenset({CONFIG_FILE, "content", "templates", "static"})),
-    )
-
-
-def folders_to_watch(roots: Iterable[WatchRoot]) -> dict[Path, bool]:
-    """{existing folder: recursive}, one entry per folder: two watches on one folder
-    would share one inotify watch descriptor."""
-    wanted: dict[Path, bool] = {}
-    for root in roots:
-        if root.folder.is_dir():
-            wanted[root.folder] = wanted.get(root.folder, False) or root.recursive
-    return wanted
-
-
-def is_source_path(path: Path, roots: Iterable[WatchRoot], ignored: Path) -> bool:
-    """Whether a change at `path` can change the build's output."""
-    if path.is_relative_to(ignored):
-        return False
-    for root in roots:
-        if path == root.folder or not path.is_relative_to(root.folder):
-            continue
-        parts = path.relative_to(root.folder).parts
-        if root.names is not None:
-            if len(parts) == 1 and parts[0] in root.names:
-                return True
-        elif root.recursive and not any(part.startswith(root.skipped_prefixes) for part in parts):
-            return True
-    return False
-
-
-def event_paths(event) -> list[Path]:
-    """The paths a watchdog event touches that may matter: none for reads and for a
-    folder's own 'modified' (its files report their changes), both ends of a move, so that
-    an editor's rename of a hidden temp file onto an article counts."""
-    if event.event_type in IGNORED_EVENT_TYPES or (event.is_directory and event.event_type == "modified"):
-        return []
-    paths = [event.src_path, getattr(event, "dest_path", "")]
-    return [Path(os.fsdecode(path)) for path in paths if path]
 
 
 def change_kind(written: Iterable[str], removed: Iterable[str]) -> str | None:
@@ -167,49 +100,6 @@ class ReloadChannel:
         with self._condition:
             self._closed = True
             self._condition.notify_all()
-
-
-class Debouncer:
-    """Runs `action` on one thread once events have stopped for `quiet` seconds. Events
-    that arrive while it runs cause one more run afterwards, so no edit is ever missed."""
-
-    def __init__(self, action: Callable[[], None], quiet: float = QUIET_SECONDS) -> None:
-        self._action = action
-        self._quiet = quiet
-        self._last_event: float | None = None
-        self._stopping = False
-        self._condition = threading.Condition()
-        self._thread = threading.Thread(target=self._run, name="roadmap-site-rebuild", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def poke(self) -> None:
-        with self._condition:
-            self._last_event = time.monotonic()
-            self._condition.notify_all()
-
-    def stop(self) -> None:
-        with self._condition:
-            self._stopping = True
-            self._condition.notify_all()
-        if self._thread.is_alive():
-            self._thread.join()
-
-    def _seconds_to_wait(self) -> float | None:
-        if self._last_event is None:
-            return None
-        return max(0.0, self._last_event + self._quiet - time.monotonic())
-
-    def _run(self) -> None:
-        while True:
-            with self._condition:
-                while not self._stopping and self._seconds_to_wait() != 0.0:
-                    self._condition.wait(self._seconds_to_wait())
-                if self._stopping:
-                    return
-                self._last_event = None
-            self._action()
 
 
 def reload_script(generation: str) -> str:

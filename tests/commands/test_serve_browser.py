@@ -1,16 +1,36 @@
-"""Live reload in a real browser: Debian's Chromium driven by Playwright, no test reloads."""
+"""Live reload in a real browser: Debian's Chromium driven by Playwright, no test reloads.
+
+The page's own EventSource is wrapped (FOLLOW_DECISIONS) so that a test sees each decision
+the live-reload script makes, once it has made it: after its handler has run on a message,
+"stayed" when the stream is still open, "reloading" when the script closed it to reload.
+With the server idle (no rebuild pending or running, so no newer generation can come), a
+page whose latest message was "stayed" will not reload: the tests assert then, not after a
+pause."""
 
 from __future__ import annotations
 
 import os
-import time
 
 import pytest
 from playwright.sync_api import expect
 
+from commands.serve_helpers import ARTICLE, SIGNAL_TIMEOUT, generation, next_change, settled
 from roadmap_site.commands.serve.server import DevServer
 
-ARTICLE = "---\ntitle: Alpha\n---\nHello from alpha.\n"
+FOLLOW_DECISIONS = """
+(() => {
+  const Native = window.EventSource;
+  window.reloadDecisions = [];
+  window.EventSource = class extends Native {
+    set onmessage(handler) {
+      super.onmessage = (message) => {
+        handler(message);
+        window.reloadDecisions.push(this.readyState === Native.CLOSED ? "reloading" : "stayed");
+      };
+    }
+  };
+})();
+"""
 
 
 @pytest.fixture
@@ -31,6 +51,7 @@ def server(site):
 @pytest.fixture
 def page(browser):
     context = browser.new_context()
+    context.add_init_script(FOLLOW_DECISIONS)
     page = context.new_page()
     yield page
     context.close()
@@ -45,11 +66,11 @@ def open_counting_loads(page, url: str) -> list[str]:
     return loads
 
 
-def wait_quietly(page, seconds: float) -> None:
-    """Let the page's event loop run (Playwright handles events only while it waits)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        page.wait_for_timeout(50)
+def decisions(page, count: int) -> list[str]:
+    """The live-reload script's decisions in the current page, once it has made `count`."""
+    page.wait_for_function("count => window.reloadDecisions.length >= count", arg=count,
+                           timeout=SIGNAL_TIMEOUT * 1000)
+    return page.evaluate("() => window.reloadDecisions")
 
 
 def test_an_edit_shows_up_without_the_test_reloading(server, page):
@@ -63,11 +84,14 @@ def test_an_edit_shows_up_without_the_test_reloading(server, page):
 def test_an_atomic_save_reloads_the_page_exactly_once(server, page):
     dev = server({"content/a.md": ARTICLE})
     loads = open_counting_loads(page, dev.url + "a/")
+    assert decisions(page, 1) == ["stayed"]  # the page follows the server's generation
     temporary = dev.site_dir / "content/.a.md.swp"
     temporary.write_text(ARTICLE.replace("Hello", "Saved"))
     os.replace(temporary, dev.site_dir / "content/a.md")
     expect(page.locator("main")).to_contain_text("Saved from alpha.", timeout=2000)
-    wait_quietly(page, 0.8)
+    assert settled(dev).rebuild_count == 1
+    assert decisions(page, 1) == ["stayed"]  # the reloaded page is current: it stays
+    page.wait_for_load_state("load")
     assert len(loads) == 1
     assert dev.rebuild_count == 1
 
@@ -83,7 +107,8 @@ def test_a_stylesheet_change_restyles_without_navigating(server, page):
     (dev.site_dir / "static/assets/style.css").write_text("body { color: rgb(4, 5, 6); }\n")
     page.wait_for_function("() => getComputedStyle(document.body).color === 'rgb(4, 5, 6)'", timeout=2000)
     assert page.evaluate("() => window.stillTheSamePage") is True
-    wait_quietly(page, 0.3)
+    assert settled(dev).rebuild_count == 1
+    assert decisions(page, 2) == ["stayed", "stayed"]
     assert loads == []
 
 
@@ -99,11 +124,11 @@ def test_a_broken_save_shows_the_problems_and_a_good_one_recovers(server, page):
 
 def test_a_page_opened_after_a_build_is_not_reloaded_for_it(server, page):
     dev = server({"content/a.md": ARTICLE})
+    before = generation(dev.channel)
     (dev.site_dir / "content/a.md").write_text(ARTICLE.replace("Hello", "Earlier"))
-    deadline = time.monotonic() + 5
-    while dev.reload_count < 1 and time.monotonic() < deadline:
-        time.sleep(0.02)
+    next_change(dev.channel, before)
+    assert settled(dev).reload_count == 1
     loads = open_counting_loads(page, dev.url + "a/")
     expect(page.locator("main")).to_contain_text("Earlier from alpha.")
-    wait_quietly(page, 0.5)
+    assert decisions(page, 1) == ["stayed"]
     assert loads == []

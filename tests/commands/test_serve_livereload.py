@@ -1,0 +1,77 @@
+"""Live reload's pure parts and its channel: what kind of change a build is, where the
+script goes, what the error page lists, and the generations the channel hands out."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+from commands.serve_helpers import SIGNAL_TIMEOUT
+from roadmap_site.commands.serve.livereload import (
+    EVENTS_PATH,
+    ReloadChannel,
+    change_kind,
+    error_page,
+    inject_script,
+    reload_script,
+)
+
+
+def test_change_kind_swaps_stylesheets_only_when_nothing_else_changed():
+    assert change_kind([], []) is None
+    assert change_kind(["assets/style.css"], []) == "css"
+    assert change_kind(["assets/style.css", "a/index.html"], []) == "reload"
+    assert change_kind(["assets/style.css"], ["assets/old.css"]) == "reload"
+
+
+def test_script_goes_before_the_last_body_end_tag():
+    assert inject_script(b"<p></body>x</BODY>", "<s>") == b"<p></body>x<s></BODY>"
+    assert inject_script(b"plain", "<s>") == b"plain<s>"
+
+
+def test_the_script_follows_its_generation_on_the_events_path():
+    script = reload_script("0a1b2c3d-7")
+    assert script.startswith('<script id="roadmap-live-reload">')
+    assert 'let generation = "0a1b2c3d-7";' in script
+    assert f"new EventSource({json.dumps(EVENTS_PATH)})" in script
+
+
+def test_the_error_page_lists_each_problem_escaped():
+    page = error_page(["a.md:3: <b>bad</b>", "b.md:1: & worse"]).decode()
+    assert "<li><code>a.md:3: &lt;b&gt;bad&lt;/b&gt;</code></li>\n<li><code>b.md:1: &amp; worse</code></li>" in page
+
+
+def test_the_channel_counts_generations_and_says_how_to_follow_them():
+    channel = ReloadChannel()
+    first, problems = channel.snapshot()
+    assert (first.kind, first.since, problems) == ("reload", "", ())
+    assert channel.publish_success([], []) is None  # nothing changed: pages are current
+    css = channel.publish_success(["assets/style.css"], [])
+    assert (css.kind, css.since) == ("css", first.generation)
+    assert css.generation.split("-")[0] == first.generation.split("-")[0] != ""
+    failed = channel.publish_failure(["a.md:1: bad"])
+    assert (failed.kind, failed.since) == ("reload", css.generation)
+    assert channel.snapshot() == (failed, ("a.md:1: bad",))
+    assert channel.publish_failure(["a.md:1: bad"]) is None  # the error page already shows them
+    recovered = channel.publish_success(["assets/style.css"], [])
+    assert recovered.kind == "reload"  # pages show the error page: only a reload brings them back
+    assert channel.snapshot() == (recovered, ())
+
+
+def test_two_runs_of_the_server_never_share_a_generation():
+    assert ReloadChannel().snapshot()[0].generation != ReloadChannel().snapshot()[0].generation
+
+
+def test_waiting_ends_with_a_newer_change_or_the_close():
+    channel = ReloadChannel()
+    start = channel.snapshot()[0].generation
+    assert channel.wait_after(start, 0) is None
+    published = threading.Thread(target=channel.publish_success, args=(["a/index.html"], []))
+    published.start()
+    newer = channel.wait_after(start, SIGNAL_TIMEOUT)
+    published.join()
+    assert newer == channel.snapshot()[0] and newer.since == start
+    assert channel.wait_after(start, 0) == newer
+    threading.Thread(target=channel.close).start()
+    assert channel.wait_after(newer.generation, SIGNAL_TIMEOUT) is None
+    assert channel.closed

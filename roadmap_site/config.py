@@ -26,7 +26,7 @@ class Config:
     drafts: bool = False
     permalink: str | None = None  # e.g. "/:series/:slug/"; None mirrors the content tree
     search: bool = True  # Pagefind search; `search: false` in roadmap.yml turns it off
-    raw_html: bool = False  # true: HTML in articles is kept as written, scripts and all (see sanitize.py)
+    raw_html: bool = False  # true: HTML in articles is kept as written, scripts and all (see parse/sanitize.py)
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CHROMIUM, IN_CI, REPO, SEEDS, h1, serving, write_files  # noqa: F401 (the last four: for tests still importing them from here)
+from helpers import CHROMIUM, IN_CI, write_files
 
 
 @pytest.fixture(autouse=True)

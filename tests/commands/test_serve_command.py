@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from commands.serve_helpers import ARTICLE
-from conftest import REPO
+from helpers import REPO
 from roadmap_site.commands.serve.server import run_serve
 
 
@@ -29,13 +29,6 @@ def test_a_port_in_use_is_a_one_line_error(site, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"roadmap-site: port {port} is already in use on 127.0.0.1; "
                    "stop the other server or choose another port with --port"]
-
-
-def test_a_missing_folder_is_a_one_line_error(tmp_path, capsys):
-    args = argparse.Namespace(site_dir=tmp_path / "nowhere", host="127.0.0.1", port=0, base_url=None,
-                              open=False, drafts=False, debug=False)
-    assert run_serve(args) == 1
-    assert capsys.readouterr().err == f"roadmap-site: {tmp_path / 'nowhere'} is not a folder\n"
 
 
 def test_ctrl_c_stops_cleanly(site):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from commands.serve_helpers import ARTICLE, SCRIPT_MARK, fetch, server_port, serving
-from conftest import write_files
+from helpers import write_files
 from roadmap_site.commands.serve.http import (
     HttpServer,
     PortInUse,

@@ -37,7 +37,7 @@ def test_hidden_and_underscored_content_is_ignored_but_a_rename_onto_an_article_
     assert not is_source_path(out / "a/index.html", roots, out)
 
 
-def test_static_files_count_at_any_depth_but_hidden_ones_do_not(site):
+def test_theme_files_count_at_any_depth_but_hidden_ones_do_not(site):
     root = site({"content/a.md": ARTICLE}).absolute()
     roots = watch_roots(find_layout(root))
     out = root.parent / "out"
@@ -45,6 +45,7 @@ def test_static_files_count_at_any_depth_but_hidden_ones_do_not(site):
     assert is_source_path(root / "static/_underscored.css", roots, out)
     assert not is_source_path(root / "static/.cache/x.css", roots, out)
     assert is_source_path(root / "templates/partials/_nav.html", roots, out)
+    assert not is_source_path(root / "templates/.base.html.swp", roots, out)  # the build ignores it too
 
 
 def test_watch_roots_are_absolute_for_a_site_folder_given_relative(site, monkeypatch):

@@ -146,8 +146,12 @@ def test_a_cache_that_cannot_be_written_is_done_without(tmp_path):
     root = write_files(tmp_path / "site", corpus(3))
     cache_folder(root).parent.mkdir(parents=True, exist_ok=True)
     cache_folder(root).write_text("a file where the cache folder would be")
-    report = build(root, out_dir=tmp_path / "out")
-    assert report.articles == 3
+    first = build(root, out_dir=tmp_path / "out")
+    assert first.articles == 3
+    assert snapshot(tmp_path / "out") == clean_build(root, tmp_path)
+    again = build(root, out_dir=tmp_path / "out")  # nothing was recorded, so nothing is known to be up to date
+    assert not again.up_to_date and again.written == [] and sorted(again.made) == sorted(first.made)
+    assert cache_folder(root).read_text() == "a file where the cache folder would be"
 
 
 def test_a_rebuild_rewrites_only_what_changed(tmp_path):

@@ -146,11 +146,8 @@ class DevServer:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    """The serve command: serve until Ctrl-C; 1 when the folder or the port is unusable."""
+    """The serve command: serve until Ctrl-C; 1 when the port is unusable."""
     site_dir: Path = args.site_dir
-    if not site_dir.is_dir():
-        print(f"roadmap-site: {site_dir} is not a folder", file=sys.stderr)
-        return 1
     if args.host not in LOCAL_HOST_NAMES:
         print(f"warning: listening on {args.host}: anyone who can reach this machine can read the preview",
               file=sys.stderr)

@@ -50,8 +50,8 @@ def watch_roots(layout: Layout) -> tuple[WatchRoot, ...]:
     are the paths in the events of a watch on an absolute folder."""
     return (
         WatchRoot(layout.content_dir.absolute(), True, skipped_prefixes=(".", "_")),  # as sources.list_content
-        WatchRoot(layout.template_dirs[0].absolute(), True),  # any file name can be included
-        WatchRoot(layout.static_dirs[-1].absolute(), True, skipped_prefixes=(".",)),  # as pages.static_files
+        WatchRoot(layout.template_dirs[0].absolute(), True, skipped_prefixes=(".",)),  # as fs.theme_files
+        WatchRoot(layout.static_dirs[-1].absolute(), True, skipped_prefixes=(".",)),  # as fs.theme_files
         WatchRoot(layout.config_dir.absolute(), False, names=frozenset({CONFIG_FILE})),
         WatchRoot(layout.site_dir.absolute(), False, names=frozenset({CONFIG_FILE, "content", "templates", "static"})),
     )

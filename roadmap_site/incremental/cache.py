@@ -131,8 +131,11 @@ class ArticleCache:
     def clear(self) -> None:
         self._entries, self._changed = {}, True
         if self._folder is not None:
-            for name in (SNAPSHOT, JOURNAL):
-                (self._folder / name).unlink(missing_ok=True)
+            try:
+                for name in (SNAPSHOT, JOURNAL):
+                    (self._folder / name).unlink(missing_ok=True)
+            except OSError:
+                self._folder = None  # a cache folder that cannot be used: build without one
 
     def sweep(self) -> None:
         """Forget the entries this build did not use (sources that changed or went away),

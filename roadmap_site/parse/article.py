@@ -11,7 +11,7 @@ from roadmap_site.config import Config
 from roadmap_site.errors import Problem, SourceError, error, warning
 from roadmap_site.parse.frontmatter import Split, read_front_matter, split_front_matter
 from roadmap_site.parse.links import LinkIndex
-from roadmap_site.parse.markup import MarkdownRenderer, RenderRequest
+from roadmap_site.parse.markdown import MarkdownRenderer, NestedTooDeeply, RenderRequest
 from roadmap_site.parse.metadata import Metadata, parse_metadata
 from roadmap_site.model.models import Article, Difficulty, Topic, level_named
 from roadmap_site.parse.plaintext import looks_like_plain_text, plaintext_to_markdown
@@ -92,9 +92,9 @@ def parse_article(
     )
     try:
         rendered = renderer.render(body, request)
-    except RecursionError:  # Python-Markdown recurses once per level of nesting
+    except NestedTooDeeply:
         line = split.body_line + nesting_line(body) - 1 if not plain else split.body_line
-        problems.append(error(shown, line, "lists, quotes or emphasis are nested too deeply (hundreds of levels) to convert; flatten them"))
+        problems.append(error(shown, line, "lists or quotes are nested too deeply (a hundred levels) to convert; flatten them"))
         rendered = renderer.render("", request)
     original_lines = split.body.split("\n")
     for issue in rendered.issues:

@@ -15,7 +15,7 @@ from roadmap_site.errors import Problem
 from roadmap_site.model.models import Article
 from roadmap_site.parse.article import Head, parse_article
 from roadmap_site.parse.links import LinkIndex
-from roadmap_site.parse.markup import MarkdownRenderer
+from roadmap_site.parse.markdown import MarkdownRenderer
 
 Progress = Callable[[str, int, int], None]  # (what is counted, done, to do)
 

@@ -268,7 +268,7 @@ def test_seed_articles(tmp_path):
     assert len(re.findall(r'<h2 id="[^"]+">', web)) == 15 + 2  # 15 sections, plus Topics and Contents
     assert h1(pdf) == "Building Scalable Applications using Docker and Kubernetes"
     for heading in ("What is Docker", "What is Kubernetes", "Docker and Kubernetes: better together", "Conclusion"):
-        assert re.search(rf'<h2 id="[^"]+">{re.escape(heading)}</h2>', pdf), heading
+        assert re.search(rf'<h2 id="([^"]+)">{re.escape(heading)} <a class="heading-link" href="#\1"', pdf), heading
     body = pdf[pdf.index('<div class="prose">'):].replace("\n", "")
     assert re.search(r"<li>(?:(?!</li>).)*<ul>", body)  # a list nested in a list item
     for furniture in ("Twitter Logo", "Min Read", "Table of Contents", "possi- bility", "Bu\tilding", "Hire Freelance"):

@@ -12,7 +12,7 @@ from roadmap_site.errors import Problem, SourceError
 from roadmap_site.parse.article import parse_article, read_head
 from roadmap_site.parse.frontmatter import FrontMatterError, key_lines, read_front_matter, split_front_matter
 from roadmap_site.parse.links import LinkIndex
-from roadmap_site.parse.markup import MarkdownRenderer
+from roadmap_site.parse.markdown import MarkdownRenderer
 from roadmap_site.parse.metadata import FieldError, parse_metadata
 from roadmap_site.parse.sources import Source, decode
 

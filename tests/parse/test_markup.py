@@ -7,7 +7,7 @@ from roadmap_site.config import Config
 from roadmap_site.model.models import level_named
 from roadmap_site.parse.comparison import find_comparison
 from roadmap_site.parse.links import LinkIndex
-from roadmap_site.parse.markup import MarkdownRenderer, RenderRequest
+from roadmap_site.parse.markdown import MarkdownRenderer, RenderRequest
 
 CONFIG = Config()
 

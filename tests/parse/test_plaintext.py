@@ -1,6 +1,5 @@
 import re
 
-import markdown
 import pytest
 
 try:
@@ -10,6 +9,7 @@ except ImportError:  # the property test is a bonus; everything else runs withou
     given = None
 
 from helpers import IN_CI, SEEDS
+from roadmap_site.parse.markdown.engine import markdown_parser
 from roadmap_site.parse.plaintext import PlainTextDocument, looks_like_plain_text, plaintext_to_markdown
 
 
@@ -116,7 +116,8 @@ Queues make systems calmer under load.
 
 
 def render(markdown_text: str) -> str:
-    return markdown.markdown(markdown_text, extensions=["tables"])
+    """The Markdown as the site reads it."""
+    return markdown_parser().render(markdown_text)
 
 
 def lines_of(document: PlainTextDocument) -> list[str]:
@@ -258,7 +259,7 @@ def test_pdf_structure_becomes_headings_lists_and_a_table():
 
 def test_pdf_markdown_renders_nested_lists_and_the_table():
     html = render(plaintext_to_markdown(PDF_PAPER).markdown)
-    assert re.search(r"<li><strong>Broker</strong> is the server that routes messages:<ul>\s*<li>", html)
+    assert re.search(r"<li><strong>Broker</strong> is the server that routes messages:\s*<ul>\s*<li>", html)
     assert html.count("<table>") == 1
     assert html.count("<tr>") == 3
     assert "<th>Queues vs Topics</th>" in html
@@ -344,9 +345,16 @@ def test_markdown_characters_in_plain_text_are_escaped():
 
 def test_line_starts_that_markdown_would_read_as_blocks_are_escaped():
     document = plaintext_to_markdown("Line Starts\n\n-d runs it detached.\n\n> not a quote\n\n2024. A year.\n\n~~~ wave\n")
-    assert document.markdown == "\\-d runs it detached.\n\n\\> not a quote\n\n2024\\. A year.\n\n&#126;~~ wave\n"
-    html = markdown.markdown(document.markdown, extensions=["tables", "fenced_code"])
-    assert "<p>&#126;~~ wave</p>" in html and "<code>" not in html and "<blockquote>" not in html
+    assert document.markdown == "\\-d runs it detached.\n\n\\> not a quote\n\n2024\\. A year.\n\n\\~\\~\\~ wave\n"
+    html = render(document.markdown)
+    assert "<p>~~~ wave</p>" in html and "<code>" not in html and "<blockquote>" not in html
+
+
+def test_what_the_site_reads_as_callouts_or_strikes_stays_text():
+    document = plaintext_to_markdown("Notes\n\n!!! note this is shouted\n\n??? tip asked\n\nIt takes ~5 to ~10 minutes.\n")
+    html = render(document.markdown)
+    assert "<p>!!! note this is shouted</p>" in html and "<p>??? tip asked</p>" in html
+    assert "<p>It takes ~5 to ~10 minutes.</p>" in html and "callout" not in html and "<s>" not in html
 
 
 def test_pipes_in_table_cells_are_escaped():

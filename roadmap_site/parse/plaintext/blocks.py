@@ -304,11 +304,12 @@ def _escape_inline(text: str) -> str:
 
 
 def _escape_line_start(markdown: str) -> str:
-    """Escape a start that Markdown (or a common extension: fences, definitions) reads as a block."""
-    if markdown.startswith(("-", "+", ">")):
+    """Escape a start that Markdown (or an extension the site reads: fences, definitions,
+    admonitions) reads as a block."""
+    if markdown.startswith(("-", "+", ">", "!", "?")):
         return "\\" + markdown
-    if markdown.startswith(("~", ":")):
-        return f"&#{ord(markdown[0])};{markdown[1:]}"
+    if markdown.startswith(":"):
+        return f"&#58;{markdown[1:]}"
     return re.sub(r"^(\d+)\.(?=\s|$)", r"\1\\.", markdown)
 
 

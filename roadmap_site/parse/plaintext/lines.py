@@ -36,7 +36,7 @@ SENTENCE_END = (".", "!", "?", ":", ";", ")", '"', "”", "’", "'", "…")
 ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 ESCAPES = str.maketrans({
     "\\": "\\\\", "<": "&lt;", "*": "\\*", "_": "\\_",
-    "`": "\\`", "[": "\\[", "]": "\\]", "#": "\\#", "|": "\\|",
+    "`": "\\`", "[": "\\[", "]": "\\]", "#": "\\#", "|": "\\|", "~": "\\~",
 })
 
 # A content subheading seldom repeats four times word for word; a running header or ad label does.

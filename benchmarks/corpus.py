@@ -6,7 +6,8 @@ writes ROOT/roadmap.yml and ROOT/content/<series-slug>/part-<N>.md: series of 8-
 each article about 5 KB with Hugo-style YAML front matter (title, date with an offset,
 description, three tags, series as a list, weight, draft), 5-8 topics rated by difficulty
 with their objectives, one comparison table, one fenced code block and two links to its
-neighbours in the series, written as relative `.md` links."""
+neighbours in the series, written as relative `.md` links. `large_article` makes one article
+of about a megabyte out of an ordinary one's body, for the conversion benchmark."""
 
 from __future__ import annotations
 
@@ -223,6 +224,22 @@ def generate(root: Path, count: int, seed: int = 0) -> Path:
             (folder / f"part-{part}.md").write_text(text, encoding="utf-8", newline="\n")
             number += 1
     return root
+
+
+LARGE_ARTICLE_BYTES = 1_000_000
+LARGE_SERIES, LARGE_PART, LARGE_SERIES_SIZE = "Large Article Roadmap", 2, 10  # links to parts 1 and 3
+
+
+def large_article(target_bytes: int = LARGE_ARTICLE_BYTES, seed: int = 0) -> str:
+    """One article of about target_bytes (UTF-8): the front matter of an ordinary corpus
+    article, then its body (paragraphs, topics with their difficulty lines, a comparison
+    table, code, two links to parts 1 and 3 of its series) repeated. The same arguments give
+    the same text."""
+    text = article(LARGE_SERIES, 0, LARGE_PART, LARGE_SERIES_SIZE, 0, random.Random(seed))
+    end = text.index("\n---\n", 3) + len("\n---\n")
+    head, body = text[:end], text[end:]
+    copies = max(1, round((target_bytes - len(head.encode())) / len(body.encode() + b"\n")))
+    return head + "\n".join([body] * copies)
 
 
 def main() -> None:

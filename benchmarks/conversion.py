@@ -8,18 +8,16 @@ hand the same way. It reads SITE's config and articles with roadmap_site's publi
 where the tree has it, else `roadmap_site.parse.markup.MarkdownRenderer`), and times only
 `parse_article` of each article: the front matter is read before, untimed, and the process
 start and imports are not counted. Then the same for one large article (corpus.large_article,
-placed in SITE's first series folder so that its links resolve). When the renderer takes
-`highlight=False`, everything is timed a second time without Pygments.
+placed in SITE's first series folder so that its links resolve).
 
 Prints JSON on stdout: the renderer's name, the median ms per article and the median seconds
 per MB of body (each article's time over its body's size), and the large article's size,
-seconds and seconds per MB; the same figures under "without_highlight", or null."""
+seconds and seconds per MB."""
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import inspect
 import json
 import statistics
 import sys
@@ -47,10 +45,6 @@ def renderer_class() -> tuple[type, str]:
         if hasattr(module, "MarkdownRenderer"):
             return module.MarkdownRenderer, f"{module_name}.MarkdownRenderer"
     raise SystemExit("this tree has no MarkdownRenderer in roadmap_site.parse.markdown or roadmap_site.parse.markup")
-
-
-def can_turn_highlighting_off(renderer: type) -> bool:
-    return "highlight" in inspect.signature(renderer).parameters
 
 
 def body_bytes(head: Head) -> int:
@@ -104,10 +98,7 @@ def measure(site: Path, large_bytes: int = LARGE_ARTICLE_BYTES, seed: int = 0) -
         "article_bytes": statistics.mean(body_bytes(head) for head in heads),
         "large_bytes": body_bytes(large),
         **figures(heads, large, index, config, renderer()),
-        "without_highlight": None,
     }
-    if can_turn_highlighting_off(renderer):
-        result["without_highlight"] = figures(heads, large, index, config, renderer(highlight=False))
     return result
 
 

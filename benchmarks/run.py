@@ -353,10 +353,9 @@ def bench_conversion(result: SizeResult, run: int, site: Path, setup: Setup) -> 
               f"{done.stdout}{done.stderr}", file=sys.stderr)
         return
     figures = json.loads(done.stdout)
-    for variant in (figures, figures["without_highlight"] or {}):
-        if variant.get("problem_count"):
-            print(f"[{size:,}] warning: the conversions found {variant['problem_count']} problem(s), "
-                  f"e.g. {variant['problems'][0]}", file=sys.stderr)
+    if figures.get("problem_count"):
+        print(f"[{size:,}] warning: the conversions found {figures['problem_count']} problem(s), "
+              f"e.g. {figures['problems'][0]}", file=sys.stderr)
     result.conversion.append(figures)
 
 
@@ -429,24 +428,20 @@ def memory_rows(r: SizeResult) -> list[tuple[str, ...]]:
     return rows
 
 
-CONVERSION_LINES = (  # label, which figures of conversion.py (None: with highlighting), which figure, format
-    ("Markdown conversion per article (ms)", None, "per_article_ms", ".2f"),
-    ("  the same per MB of Markdown (s per MB)", None, "per_article_s_per_mb", ".2f"),
-    ("  without Pygments (ms)", "without_highlight", "per_article_ms", ".2f"),
-    ("  without Pygments, per MB (s per MB)", "without_highlight", "per_article_s_per_mb", ".2f"),
-    ("one large article (s per MB)", None, "large_s_per_mb", ".2f"),
-    ("  without Pygments (s per MB)", "without_highlight", "large_s_per_mb", ".2f"),
+CONVERSION_LINES = (  # label, which figure of conversion.py, format
+    ("Markdown conversion per article (ms)", "per_article_ms", ".2f"),
+    ("  the same per MB of Markdown (s per MB)", "per_article_s_per_mb", ".2f"),
+    ("one large article (s per MB)", "large_s_per_mb", ".2f"),
 )
 
 
 def conversion_rows(r: SizeResult) -> list[tuple[str, ...]]:
     """roadmap-site's Markdown conversion alone, the median of the runs; Hugo has no such figure."""
     rows = []
-    for label, variant, figure, form in CONVERSION_LINES:
-        values = [(run[variant] if variant else run) for run in r.conversion]
-        if not values or None in values:  # not measured, or the renderer cannot turn highlighting off
-            continue
-        mine = statistics.median(value[figure] for value in values)
+    if not r.conversion:
+        return rows
+    for label, figure, form in CONVERSION_LINES:
+        mine = statistics.median(run[figure] for run in r.conversion)
         rows.append((f"{r.size:,}", label, f"{mine:{form}}", "-", ""))
     return rows
 
@@ -458,9 +453,7 @@ def conversion_note(r: SizeResult) -> list[str]:
     lines = [f"conversion ({r.size:,} articles): {first['renderer']}, parse_article alone in one process, the front",
              f"  matter read before it; median over the articles ({first['article_bytes'] / 1000:.1f} KB of body on average); "
              f"the large article: {first['large_bytes'] / 1e6:.2f} MB",
-             "  of body; Hugo: - (its conversion is part of its build)"]
-    if first["without_highlight"] is None:
-        lines[-1] += "; no lines without Pygments: the renderer takes no `highlight=False`"
+             "  of body, Pygments included; Hugo: - (its conversion is part of its build)"]
     return lines
 
 

@@ -7,7 +7,7 @@ import sys
 import types
 
 from helpers import REPO
-from roadmap_site.parse.markup import MarkdownRenderer
+from roadmap_site.parse.markdown import MarkdownRenderer
 
 
 def _load(name: str):
@@ -39,49 +39,24 @@ def test_times_every_article_and_the_large_one_without_problems(tmp_path):
     assert figures["large_s_per_mb"] == figures["large_seconds"] / (figures["large_bytes"] / 1e6)
 
 
-def test_without_pygments_only_when_the_renderer_takes_highlight(tmp_path, monkeypatch):
-    class Switchable(MarkdownRenderer):
-        def __init__(self, highlight: bool = True) -> None:
-            super().__init__()
-            self.highlight = highlight
-
-    site = corpus.generate(tmp_path / "site", 8)
-    assert conversion.can_turn_highlighting_off(Switchable)
-    assert not conversion.can_turn_highlighting_off(MarkdownRenderer)
-    monkeypatch.setattr(conversion, "renderer_class", lambda: (Switchable, "tests.Switchable"))
-    figures = conversion.measure(site, large_bytes=10_000)
-    assert figures["renderer"] == "tests.Switchable"
-    assert set(figures["without_highlight"]) >= {"per_article_ms", "per_article_s_per_mb", "large_s_per_mb"}
-
-
 def test_the_new_engines_renderer_is_taken_first_the_old_one_otherwise(monkeypatch):
-    monkeypatch.setitem(sys.modules, "roadmap_site.parse.markdown", None)  # as if it were not there
-    assert conversion.renderer_class() == (MarkdownRenderer, "roadmap_site.parse.markup.MarkdownRenderer")
-    new = types.ModuleType("roadmap_site.parse.markdown")
-    new.MarkdownRenderer = type("MarkdownRenderer", (), {})
-    monkeypatch.setitem(sys.modules, "roadmap_site.parse.markdown", new)
-    assert conversion.renderer_class() == (new.MarkdownRenderer, "roadmap_site.parse.markdown.MarkdownRenderer")
+    assert conversion.renderer_class() == (MarkdownRenderer, "roadmap_site.parse.markdown.MarkdownRenderer")
+    old = types.ModuleType("roadmap_site.parse.markup")
+    old.MarkdownRenderer = type("MarkdownRenderer", (), {})
+    monkeypatch.setitem(sys.modules, "roadmap_site.parse.markdown", None)  # as in a tree from before the switch
+    monkeypatch.setitem(sys.modules, "roadmap_site.parse.markup", old)
+    assert conversion.renderer_class() == (old.MarkdownRenderer, "roadmap_site.parse.markup.MarkdownRenderer")
 
 
-def test_the_table_has_the_conversion_lines_and_leaves_out_what_was_not_measured():
+def test_the_table_has_the_conversion_lines_and_none_when_nothing_was_measured():
     measured = {"renderer": "x.MarkdownRenderer", "articles": 8, "article_bytes": 4600.0, "large_bytes": 999_000,
                 "per_article_ms": 4.0, "per_article_s_per_mb": 0.87, "large_s_per_mb": 0.9}
-    without = {"per_article_ms": 2.0, "per_article_s_per_mb": 0.45, "large_s_per_mb": 0.5}
     result = run.SizeResult(8, 2)
-    result.conversion = [{**measured, "without_highlight": None}, {**measured, "per_article_ms": 6.0, "without_highlight": None}]
+    result.conversion = [measured, {**measured, "per_article_ms": 6.0}]
     assert run.conversion_rows(result) == [
         ("8", "Markdown conversion per article (ms)", "5.00", "-", ""),
         ("8", "  the same per MB of Markdown (s per MB)", "0.87", "-", ""),
         ("8", "one large article (s per MB)", "0.90", "-", ""),
     ]
-    assert run.conversion_note(result)[-1].endswith("no lines without Pygments: the renderer takes no `highlight=False`")
-    result.conversion = [{**measured, "without_highlight": without}]
-    assert [row[1:3] for row in run.conversion_rows(result)] == [
-        ("Markdown conversion per article (ms)", "4.00"),
-        ("  the same per MB of Markdown (s per MB)", "0.87"),
-        ("  without Pygments (ms)", "2.00"),
-        ("  without Pygments, per MB (s per MB)", "0.45"),
-        ("one large article (s per MB)", "0.90"),
-        ("  without Pygments (s per MB)", "0.50"),
-    ]
+    assert run.conversion_note(result)[-1].endswith("of body, Pygments included; Hugo: - (its conversion is part of its build)")
     assert run.conversion_rows(run.SizeResult(8, 1)) == []

@@ -114,9 +114,10 @@ class ArticleCache:
         return self._folder
 
     @staticmethod
-    def key_for(source: Source, config: Config) -> str:
-        """What the entry of a source is kept under: its place and bytes, the config, roadmap-site."""
-        return source_digest(source, config, _FORMAT)
+    def key_for(source: Source, config: Config, segments: tuple[str, ...]) -> str:
+        """What the entry of a source is kept under: its place, bytes and path segments, the
+        config, roadmap-site."""
+        return source_digest(source, config, "/".join(segments), _FORMAT)
 
     def lookup(self, key: str) -> Entry | None:
         """The entry kept under key; the caller checks its link signature."""

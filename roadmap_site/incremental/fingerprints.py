@@ -60,9 +60,10 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def source_digest(source: Source, config: Config, cache_format: str) -> str:
-    """What a parsed article is kept under: its place and bytes, the config, roadmap-site."""
-    digest = Digest(cache_format, code_digest(), source.key, source.shown, repr(config))
+def source_digest(source: Source, config: Config, segments: str, cache_format: str) -> str:
+    """What a parsed article is kept under: its place, path segments and bytes, the config,
+    roadmap-site."""
+    digest = Digest(cache_format, code_digest(), source.key, source.shown, segments, repr(config))
     digest.add("source", source.data)
     return digest.hexdigest()
 

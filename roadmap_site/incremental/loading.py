@@ -1,7 +1,7 @@
 """Load a site's articles, parsing only what the cache cannot vouch for, and assemble them.
 
-An entry of the cache stands for an article while its source bytes and the config are the
-same (its key says so) and the links it makes still resolve as they did (its link
+An entry of the cache stands for an article while its source bytes, its path segments among
+its siblings and the config are the same (its key says so) and the links it makes still resolve as they did (its link
 signature); an unchanged source is not even read for its front matter.
 """
 
@@ -16,6 +16,7 @@ from roadmap_site.incremental.cache import ArticleCache, Entry
 from roadmap_site.incremental.fingerprints import ArticleDigests, article_digests
 from roadmap_site.model.assemble import assemble_site, check_fragments
 from roadmap_site.model.models import Site
+from roadmap_site.model.urls import ContentNames
 from roadmap_site.parse.article import Head, read_head
 from roadmap_site.parse.links import LinkIndex
 from roadmap_site.parse.parallel import Progress, parse_articles
@@ -42,21 +43,23 @@ def load_site(
     cache = cache or ArticleCache()
     problems: list[Problem] = []
     sources = read_sources(content) if sources is None else sources
-    keys = [cache.key_for(source, config) for source in sources]
+    names = ContentNames(content.articles)
+    named = [names.of(source.key) for source in sources]
+    keys = [cache.key_for(source, config, segments) for source, segments in zip(sources, named)]
     cached: dict[int, Entry] = {}  # by position in sources
     heads: dict[int, Head] = {}
     for position, (source, key) in enumerate(zip(sources, keys)):
         entry = cache.lookup(key)
         if entry is not None:
             cached[position] = entry
-        elif (head := _read_head(source, config, problems)) is not None:
+        elif (head := _read_head(source, config, named[position], problems)) is not None:
             heads[position] = head
     index = LinkIndex(pages=_page_paths(cached.values(), heads.values(), config), files=content.others)
     kept: dict[int, Entry] = {}
     for position, entry in cached.items():
         if entry.links == index.signature(entry.article.link_keys):
             kept[position] = entry
-        elif (head := _read_head(sources[position], config, problems)) is not None:
+        elif (head := _read_head(sources[position], config, named[position], problems)) is not None:
             heads[position] = head  # what its links point at has changed: parse it again
     missing = sorted(p for p, head in heads.items() if config.drafts or not head.meta.draft)
     for position, (article, found) in zip(missing, parse_articles([heads[p] for p in missing], index, config, workers, progress)):
@@ -79,8 +82,8 @@ def _page_paths(cached: Iterable[Entry], heads: Iterable[Head], config: Config) 
     return pages
 
 
-def _read_head(source: Source, config: Config, problems: list[Problem]) -> Head | None:
-    head = read_head(source, config)
+def _read_head(source: Source, config: Config, named: tuple[str, ...], problems: list[Problem]) -> Head | None:
+    head = read_head(source, config, named)
     if isinstance(head, Problem):
         problems.append(head)
         return None

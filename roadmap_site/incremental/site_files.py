@@ -38,34 +38,35 @@ class SiteFiles:
     fingerprints: dict[str, str] = field(default_factory=dict)
     kept: set[str] = field(default_factory=set)  # to leave as they are
     problems: list[Problem] = field(default_factory=list)
-    _origins: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded path -> (source, path)
+    _origins: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # folded path -> (source, line, path)
 
-    def claim(self, path: str, origin: str) -> bool:
-        """Reserve path for origin; False (and an error) when it is unsafe or taken."""
+    def claim(self, path: str, origin: str, line: int = 1) -> bool:
+        """Reserve path for origin (at the line that chose the path); False, and an error
+        naming both origins, when the path is unsafe or taken."""
         try:
             path = check_output_path(path)
         except UnsafePath as exc:
-            self.problems.append(error(origin, 1, str(exc)))
+            self.problems.append(error(origin, line, str(exc)))
             return False
         folded = path.casefold()
         if folded in self._origins:
-            other, first_path = self._origins[folded]
+            other, other_line, first_path = self._origins[folded]
             case = "" if first_path == path else (
                 f" (as {first_path!r}: names differing only in case collide on macOS and Windows)"
             )
-            self.problems.append(error(origin, 1, f"writes {path}, which {other} also writes{case}"))
+            self.problems.append(error(origin, line, f"writes {path}, which {other}:{other_line} also writes{case}"))
             return False
-        self._origins[folded] = (origin, path)
+        self._origins[folded] = (origin, line, path)
         return True
 
-    def add(self, path: str, data: bytes, origin: str, fingerprint: str | None = None) -> None:
-        if self.claim(path, origin):
+    def add(self, path: str, data: bytes, origin: str, fingerprint: str | None = None, line: int = 1) -> None:
+        if self.claim(path, origin, line):
             self.files[path] = data
             if fingerprint:
                 self.fingerprints[path] = fingerprint
 
-    def keep(self, path: str, origin: str, fingerprint: str) -> None:
-        if self.claim(path, origin):
+    def keep(self, path: str, origin: str, fingerprint: str, line: int = 1) -> None:
+        if self.claim(path, origin, line):
             self.kept.add(path)
             self.fingerprints[path] = fingerprint
 
@@ -93,14 +94,15 @@ def site_files(
 
     out_prefix = os.path.join(out_dir, "")
 
-    def plan(path: str, origin: str, task: Task, print_: str) -> None:
+    def plan(path: str, origin: str, task: Task, print_: str, line: int = 1) -> None:
         if previous.get(path) == print_ and os.path.isfile(out_prefix + path):
-            result.keep(path, origin, print_)
-        elif result.claim(path, origin):
+            result.keep(path, origin, print_, line)
+        elif result.claim(path, origin, line):
             todo.append((path, task, print_))
 
     for article in site.articles.values():
-        plan(article.path, article.source, article.key, prints.article_page(article.key, maker.renderer.shown_articles(article)))
+        plan(article.path, article.source, article.key, prints.article_page(article.key, maker.renderer.shown_articles(article)),
+             article.lines.get("url") or article.lines.get("slug") or 1)
     for position, planned in enumerate(maker.planned):
         plan(planned.path, planned.path, position, prints.planned(planned))
     staged = make_pages(maker, [(path, task) for path, task, _ in todo], staging, workers, progress)
@@ -110,8 +112,8 @@ def site_files(
         result.fingerprints[path] = print_
     redirects, problems = alias_pages(site, config, maker.env)
     result.problems += problems
-    for path, html, origin in redirects:  # after the real pages, so a clash names the alias
-        result.add(path, html.encode("utf-8"), origin)
+    for path, html, origin, line in redirects:  # after the real pages, so a clash names the alias
+        result.add(path, html.encode("utf-8"), origin, line=line)
     for path, data, origin in static_files(static_dirs, content):
         result.add(path, data, origin)
     return result

@@ -10,7 +10,7 @@ from typing import Iterable
 from roadmap_site.config import Config
 from roadmap_site.errors import Problem, warning
 from roadmap_site.model.models import Article, Difficulty, Series, Site, level_named, name_key
-from roadmap_site.model.urls import series_path, slugify
+from roadmap_site.model.urls import segments, series_path, term_paths
 
 _EPOCH = dt.datetime(1, 1, 1)
 
@@ -34,15 +34,18 @@ def assemble_site(articles: Iterable[Article], config: Config) -> tuple[Site, li
     for one in series.values():
         for key in one.articles:
             series_of[key].append(one.key)
+    taxonomies = {"tags": _taxonomy(published, lambda a: a.tags), "categories": _taxonomy(published, lambda a: a.categories)}
     return (
         Site(
             articles=by_key,
             series=series,
-            tags=_taxonomy(published, lambda a: a.tags),
-            categories=_taxonomy(published, lambda a: a.categories),
+            tags=taxonomies["tags"],
+            categories=taxonomies["categories"],
             difficulty_levels=_levels_in_use(published, config),
             home=tuple(a.key for a in newest_first(a for a in published if a.key not in series_of)),
             series_of={key: tuple(keys) for key, keys in series_of.items()},
+            term_pages={taxonomy: {name_key(name): path for name, path in term_paths(taxonomy, terms).items()}
+                        for taxonomy, terms in taxonomies.items()},
         ),
         problems,
     )
@@ -58,13 +61,12 @@ def _assemble_series(articles: list[Article]) -> tuple[dict[str, Series], list[P
             members[key].append(article)
     problems: list[Problem] = []
     built: list[tuple[dt.datetime, Series]] = []
-    used_slugs: set[str] = set()
+    chosen = segments(names[key] for key in members)
     for key, parts in members.items():
         ordered = sorted(parts, key=_reading_order)
         problems.extend(_duplicate_parts(ordered, names[key]))
-        slug = _unique(slugify(names[key]) or "series", used_slugs)
         newest = max(moment(a.date) for a in ordered)
-        built.append((newest, Series(key, names[key], series_path(slug), tuple(a.key for a in ordered))))
+        built.append((newest, Series(key, names[key], series_path(chosen[names[key]]), tuple(a.key for a in ordered))))
     built.sort(key=lambda item: (item[0], item[1].name.casefold()), reverse=True)
     return {one.key: one for _, one in built}, problems
 
@@ -91,14 +93,6 @@ def _duplicate_parts(ordered: list[Article], series_name: str) -> list[Problem]:
                 )
             )
     return problems
-
-
-def _unique(slug: str, used: set[str]) -> str:
-    candidate, number = slug, 2
-    while candidate in used:
-        candidate, number = f"{slug}-{number}", number + 1
-    used.add(candidate)
-    return candidate
 
 
 def _taxonomy(articles: list[Article], terms_of) -> dict[str, tuple[str, ...]]:

@@ -141,9 +141,14 @@ class Site:
     difficulty_levels: tuple[Difficulty, ...]  # every level in use or on the scale, ordered
     home: tuple[str, ...] = field(default=())  # standalone article keys, newest first
     series_of: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # article key -> its series keys, in display order
+    term_pages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # taxonomy -> name_key(term) -> output path
 
     def series_for(self, article_key: str) -> tuple[Series, ...]:
         return tuple(self.series[key] for key in self.series_of.get(article_key, ()))
+
+    def term_path(self, taxonomy: str, name: str) -> str:
+        """The page of a tag or category, whatever the case or spacing it is written in."""
+        return self.term_pages[taxonomy][name_key(name)]
 
     def reading_order(self) -> tuple[str, ...]:
         """Every article key once: series parts in order, series by series, then the

@@ -23,8 +23,9 @@ def alias_paths(site: Site) -> tuple[list[tuple[str, Article]], list[Problem]]:
     return paths, problems
 
 
-def alias_pages(site: Site, config: Config, env: jinja2.Environment) -> tuple[list[tuple[str, str, str]], list[Problem]]:
-    """(output path, HTML, source file) for every alias, and the aliases that cannot be.
+def alias_pages(site: Site, config: Config, env: jinja2.Environment) -> tuple[list[tuple[str, str, str, int]], list[Problem]]:
+    """(output path, HTML, source file, line of its `aliases`) for every alias, and the
+    aliases that cannot be.
     An alias never replaces a real page: the build reports such a collision as an error."""
     template = env.get_template("alias.html")
     paths, problems = alias_paths(site)
@@ -33,5 +34,5 @@ def alias_pages(site: Site, config: Config, env: jinja2.Environment) -> tuple[li
         target = Linker(path, config.base_url)(article.path)
         canonical = absolute_url(config.base_url, article.path) if config.base_url else target
         html = template.render(site=config, article=article, target=target, canonical=canonical)
-        pages.append((path, html, article.source))
+        pages.append((path, html, article.source, article.lines.get("aliases", 1)))
     return pages, problems

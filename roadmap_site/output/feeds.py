@@ -108,7 +108,7 @@ def page_paths(site: Site) -> list[str]:
     paths = [urls.HOME, *(one.path for one in site.series.values()), *(a.path for a in site.articles.values())]
     for taxonomy, terms in (("tags", site.tags), ("categories", site.categories)):
         if terms:
-            paths += [urls.taxonomy_path(taxonomy), *(urls.term_path(taxonomy, name) for name in terms)]
+            paths += [urls.taxonomy_path(taxonomy), *(site.term_path(taxonomy, name) for name in terms)]
     paths += [urls.DIFFICULTY_INDEX, *(urls.difficulty_path(level.slug) for level in site.difficulty_levels)]
     paths.append(urls.COMPARISONS)
     return list(dict.fromkeys(paths))

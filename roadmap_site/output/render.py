@@ -105,8 +105,8 @@ class Renderer:
             og_type="article",
             article=article,
             series=series_navs(article, site),
-            tags=[(name, urls.term_path("tags", name)) for name in article.tags],
-            categories=[(name, urls.term_path("categories", name)) for name in article.categories],
+            tags=[(name, site.term_path("tags", name)) for name in article.tags],
+            categories=[(name, site.term_path("categories", name)) for name in article.categories],
             before=[site.articles[key] for key in links.before],
             next_up=[site.articles[key] for key in links.next_up],
             progress_id=progress_id(article, site),
@@ -151,7 +151,7 @@ class Renderer:
     def _taxonomy_pages(self, taxonomy: str, label: str, terms: dict[str, tuple[str, ...]]) -> Iterator[Planned]:
         if not terms and taxonomy != "tags":  # the site navigation always links to the tags
             return
-        listing = [Term(name, urls.term_path(taxonomy, name), len(keys)) for name, keys in terms.items()]
+        listing = [Term(name, self._site.term_path(taxonomy, name), len(keys)) for name, keys in terms.items()]
         index = urls.taxonomy_path(taxonomy)
         yield Planned(index, partial(self.page, "terms.html", index, label=label, terms=listing), values=(listing,))
         for term in listing:

@@ -43,8 +43,9 @@ class Head:
     notes: tuple[Problem, ...] = ()  # warnings found while reading it
 
 
-def read_head(source: Source, config: Config) -> Head | Problem:
-    """Decode a source and read its front matter, or the error that prevents it."""
+def read_head(source: Source, config: Config, named: tuple[str, ...] | None = None) -> Head | Problem:
+    """Decode a source and read its front matter, or the error that prevents it. `named`:
+    the source's path segments among its siblings (ContentNames.of)."""
     shown = source.shown
     try:
         text, note = decode(source.data)
@@ -61,6 +62,7 @@ def read_head(source: Source, config: Config) -> Head | Problem:
             pattern=config.permalink,
             date=meta.date,
             series=meta.series[0] if meta.series else None,
+            named=named,
         )
     except BadUrl as exc:
         return error(shown, meta.lines.get("url", 1), str(exc))

@@ -167,7 +167,7 @@ def test_two_articles_with_the_same_output_path_is_an_error(site):
         build(root)
     [problem] = failed.value.problems
     assert problem.path.endswith("b.md") and "writes same/index.html, which" in problem.message
-    assert problem.message.endswith("a.md also writes")
+    assert problem.line == 2 and problem.message.endswith("a.md:2 also writes")
 
 
 def test_stale_pages_are_removed_but_files_we_did_not_write_are_kept(site):

@@ -105,7 +105,7 @@ def test_a_pattern_that_makes_two_pages_share_a_path_is_an_error(tmp_path):
         build(write_files(tmp_path / "site", site))
     [problem] = [p for p in failed.value.problems if p.severity == "error"]
     assert problem.path.endswith("osx/tar.md")
-    assert re.search(r"writes tar/index.html, which .*linux/tar.md also writes", problem.message)
+    assert re.search(r"writes tar/index.html, which .*linux/tar.md:1 also writes", problem.message)
 
 
 @pytest.mark.parametrize("url", ["/../../etc/", "https://evil.example/x/", "/a%2F..%2F..%2Fb/", "/a\\\\b/"])
@@ -123,7 +123,7 @@ def test_an_alias_over_a_real_page_is_an_error_naming_both(tmp_path):
     with pytest.raises(BuildFailed) as failed:
         build(root)
     [problem] = failed.value.problems
-    assert problem.path.endswith("b.md") and problem.message.endswith("a.md also writes")
+    assert (problem.path.endswith("b.md"), problem.line) == (True, 3) and problem.message.endswith("a.md:1 also writes")
 
 
 def test_missing_targets_and_anchors_are_warnings_naming_the_line(tmp_path):

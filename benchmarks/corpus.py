@@ -233,13 +233,17 @@ LARGE_SERIES, LARGE_PART, LARGE_SERIES_SIZE = "Large Article Roadmap", 2, 10  # 
 def large_article(target_bytes: int = LARGE_ARTICLE_BYTES, seed: int = 0) -> str:
     """One article of about target_bytes (UTF-8): the front matter of an ordinary corpus
     article, then its body (paragraphs, topics with their difficulty lines, a comparison
-    table, code, two links to parts 1 and 3 of its series) repeated. The same arguments give
-    the same text."""
+    table, code, two links to parts 1 and 3 of its series) repeated, each copy ending with a
+    link back to its own first heading, so that no two copies are the same text (as in a
+    real long article, where every section links elsewhere). The same arguments give the
+    same text."""
     text = article(LARGE_SERIES, 0, LARGE_PART, LARGE_SERIES_SIZE, 0, random.Random(seed))
     end = text.index("\n---\n", 3) + len("\n---\n")
     head, body = text[:end], text[end:]
+    anchor = re.sub(r"[^\w\s-]", "", body.split("\n", 1)[0].lstrip("# ")).strip().lower().replace(" ", "-")
     copies = max(1, round((target_bytes - len(head.encode())) / len(body.encode() + b"\n")))
-    return head + "\n".join([body] * copies)
+    return head + "\n".join(f"{body}\n[Back to the start of this copy](#{anchor}{f'_{number}' if number else ''})\n"
+                             for number in range(copies))
 
 
 def main() -> None:

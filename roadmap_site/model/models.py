@@ -43,15 +43,29 @@ class TocEntry:
     children: tuple[TocEntry, ...] = ()
 
 
+RESOURCE_KINDS = ("official docs", "article", "video", "course", "book")
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A link a topic recommends, with what it is (one of RESOURCE_KINDS, or "link")."""
+
+    title: str
+    url: str
+    kind: str = "link"
+
+
 @dataclass(frozen=True)
 class Topic:
-    """A heading followed by a difficulty marker, with the learning objectives listed under it."""
+    """A heading followed by a difficulty marker, with the learning objectives listed under
+    it and the resources it recommends."""
 
     title: str
     anchor: str
     difficulty: Difficulty | None
     objectives: tuple[str, ...]
     line: int
+    resources: tuple[Resource, ...] = ()
 
 
 @dataclass(frozen=True)

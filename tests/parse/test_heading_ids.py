@@ -12,13 +12,16 @@ from pathlib import Path
 
 import markdown
 import pytest
-from markdown.extensions.toc import slugify_unicode
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown.extensions.toc import slugify_unicode, unique
 
 from helpers import IN_CI, REPO, SEEDS
 from roadmap_site.model.models import level_named
 from roadmap_site.parse.frontmatter import split_front_matter
 from roadmap_site.parse.links import LinkIndex
 from roadmap_site.parse.markdown import MarkdownRenderer, RenderRequest
+from roadmap_site.parse.markdown.headings import HeadingIds
 from roadmap_site.parse.plaintext import looks_like_plain_text, plaintext_to_markdown
 from roadmap_site.parse.sanitize import THEME_IDS
 
@@ -95,3 +98,15 @@ def test_repeated_and_theme_headings_are_numbered_as_published():
     body = "# Main\n\n## Main\n\n## Intro\n\n## Intro\n\n## Intro_1\n\n## Docker & K8s: `run`\n\n## Ελληνικά Κείμενα\n\n## !!!\n"
     assert site_ids(body) == published_ids(body) == [
         "main-section", "main-section_1", "intro", "intro_1", "intro_2", "docker-k8s-run", "ελληνικά-κείμενα", "_1"]
+
+
+@given(st.lists(st.sampled_from(["a", "a_1", "a_2", "a_3", "a_1_1", "b", "", "_1"]), max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_ids_are_numbered_as_python_markdown_numbered_them(wanted):
+    ids, taken, counters = HeadingIds(), set(), {}
+    assert [ids.claim(name) for name in wanted] == [unique(name, taken, counters) for name in wanted]
+
+
+def test_a_heading_repeated_thousands_of_times_is_numbered_in_linear_time():
+    ids = HeadingIds()
+    assert [ids.claim("intro") for _ in range(20_000)][-1] == "intro_19999"  # quadratic would take minutes

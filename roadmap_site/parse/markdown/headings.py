@@ -43,6 +43,9 @@ class HeadingIds:
 
     def __init__(self, taken: set[str] | None = None):
         self._taken = set(taken or ())
+        # base -> n such that base_1 ... base_n are all known to be taken: an article that
+        # repeats one heading a thousand times must not test base_1, base_2... each time.
+        self._numbered: dict[str, int] = {}
 
     def claim(self, wanted: str) -> str:
         """wanted, or the first of wanted_1, wanted_2... that is free."""
@@ -50,10 +53,15 @@ class HeadingIds:
         if found in self._taken or not found:
             numbered = _NUMBERED.match(found)
             base, count = (numbered.group(1), int(numbered.group(2))) if numbered else (found, 0)
+            known = self._numbered.get(base, 0)
+            run = count <= known or found == f"{base}_{known + 1}"  # within the known run, or just after it
+            count = max(count, known) if run else count
             count += 1
             while f"{base}_{count}" in self._taken:
                 count += 1
             found = f"{base}_{count}"
+            if run:
+                self._numbered[base] = count
         self._taken.add(found)
         return found
 

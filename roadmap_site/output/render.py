@@ -92,6 +92,7 @@ class Renderer:
             canonical=absolute_url(base_url, path) if base_url and path != urls.NOT_FOUND else None,
             og_type=og_type,
             site_feed=absolute_url(base_url, SITE_FEED) if base_url else None,
+            search_page=SEARCH_PAGE if self._search else None,
             **context,
         )
 

@@ -29,6 +29,7 @@ from roadmap_site.output.views import (
     comparison_entries,
     grouped,
     pagefind_filters,
+    pagefind_topic_levels,
     paginate,
     progress_id,
     series_navs,
@@ -113,6 +114,7 @@ class Renderer:
             progress_id=progress_id(article, site),
             topic_ids={topic.anchor: f"{progress_id(article, site)}#{topic.anchor}" for topic in article.topics},
             search_filters=pagefind_filters(article, site) if self._search else (),
+            search_topic_levels=pagefind_topic_levels(article) if self._search else "",
         )
 
     def shown_articles(self, article: Article) -> tuple[str, ...]:

@@ -241,6 +241,7 @@ class SiteLinks:
         self._linker = linker
 
     home = property(lambda self: self._linker(HOME))
+    root = property(lambda self: self._linker.asset(""))  # the site's own folder
     difficulty = property(lambda self: self._linker(DIFFICULTY_INDEX))
     stylesheet = property(lambda self: self._linker.asset(STYLESHEET))
     code_stylesheet = property(lambda self: self._linker.asset(CODE_STYLESHEET))

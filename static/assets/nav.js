@@ -48,6 +48,16 @@
     }).catch(function () { /* built without a search index: nothing to mark */ });
   }
 
+  // "On this page" is one closed box on phones and an open sidebar on wide screens (the stylesheet
+  // shows the sidebar without this script too; open, its links are reachable by every means).
+  var box = document.querySelector(".on-this-page");
+  if (box) {
+    var wide = window.matchMedia("(min-width: 60rem)");
+    var follow = function () { box.open = wide.matches; };
+    follow();
+    wide.addEventListener("change", follow);
+  }
+
   // The contents list marks the section being read.
   var links = Array.prototype.slice.call(document.querySelectorAll(".toc a[href^='#']"));
   if (links.length && "IntersectionObserver" in window) {

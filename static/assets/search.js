@@ -64,9 +64,14 @@
     status.hidden = true;
     var query = new URLSearchParams(location.search).get("q");
     if (query) {
-      ui.triggerSearch(query);
+      // As if typed: the same path as the reader's own searches (filters load with it).
       var input = box.querySelector(".pagefind-ui__search-input");
-      if (input) input.value = query;
+      if (input) {
+        input.value = query;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      } else {
+        ui.triggerSearch(query);
+      }
     }
   };
   script.onerror = function () {

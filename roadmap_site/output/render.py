@@ -7,7 +7,6 @@ made only when the build needs it.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 from functools import partial
 from pathlib import Path
@@ -150,21 +149,7 @@ class Renderer:
                 shown=tuple(dict.fromkeys(article.key for _, _, article in some)),
                 values=(pager, [(subjects, table.anchor, article.key) for subjects, table, article in some]),
             )
-        yield Planned(urls.NOT_FOUND, partial(
-            self.page, "404.html", urls.NOT_FOUND, stylesheet_data_url=self._stylesheet_data_url(),
-            root_known=bool(self._config.base_url),
-        ))
-
-    def _stylesheet_data_url(self) -> str:
-        """The theme's stylesheet as a data: URL, for the 404 page to carry inline: that page is served at any
-        depth under a site's path, where no link to a file can be known to resolve. Each
-        templates folder's sibling `static` folder holds its static files (layout.find_layout);
-        the first found wins, as templates do."""
-        for folder in getattr(self._env.loader, "searchpath", ()):
-            candidate = Path(folder).parent / "static" / urls.STYLESHEET
-            if candidate.is_file():
-                return "data:text/css;base64," + base64.b64encode(candidate.read_bytes()).decode("ascii")
-        return "data:text/css,"
+        yield Planned(urls.NOT_FOUND, partial(self.page, "404.html", urls.NOT_FOUND, root_known=bool(self._config.base_url)))
 
     def _taxonomy_pages(self, taxonomy: str, label: str, terms: dict[str, tuple[str, ...]]) -> Iterator[Planned]:
         if not terms and taxonomy != "tags":  # the site navigation always links to the tags

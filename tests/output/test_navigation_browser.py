@@ -242,6 +242,8 @@ def test_the_404_page_is_styled_under_a_project_path_built_without_a_base_url(bu
             assert page.evaluate("getComputedStyle(document.body).margin") == "0px"
             if script:
                 expect(page.locator(".brand")).to_have_attribute("href", "/repo/index.html")
+                expect(page.locator('link[rel="stylesheet"]')).to_have_attribute("href", "/repo/assets/style.css")
+                expect(page.locator(".header-search input")).to_have_css("border-radius", "999px")  # the full stylesheet
                 expect(page.locator(".menu-toggle")).to_be_visible()  # the scripts found too
                 assert page.request.get(page.locator(".brand").evaluate("el => el.href")).ok
             context.close()

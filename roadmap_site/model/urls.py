@@ -209,6 +209,8 @@ THEME_SCRIPT = "assets/theme.js"
 PROGRESS_SCRIPT = "assets/progress.js"
 CODE_SCRIPT = "assets/code.js"
 SEARCH_SCRIPT = "assets/search.js"
+NAV_SCRIPT = "assets/nav.js"
+FAVICON = "favicon.svg"
 
 
 def series_feed_path(series_path: str) -> str:
@@ -239,6 +241,7 @@ class SiteLinks:
         self._linker = linker
 
     home = property(lambda self: self._linker(HOME))
+    root = property(lambda self: self._linker.asset(""))  # the site's own folder
     difficulty = property(lambda self: self._linker(DIFFICULTY_INDEX))
     stylesheet = property(lambda self: self._linker.asset(STYLESHEET))
     code_stylesheet = property(lambda self: self._linker.asset(CODE_STYLESHEET))
@@ -247,6 +250,8 @@ class SiteLinks:
     code_script = property(lambda self: self._linker.asset(CODE_SCRIPT))
     search_script = property(lambda self: self._linker.asset(SEARCH_SCRIPT))
     search_bundle = property(lambda self: self._linker.asset(SEARCH_BUNDLE))
+    nav_script = property(lambda self: self._linker.asset(NAV_SCRIPT))
+    favicon = property(lambda self: self._linker.asset(FAVICON))
 
 
 class Linker:

@@ -29,6 +29,7 @@ from roadmap_site.output.views import (
     comparison_entries,
     grouped,
     pagefind_filters,
+    pagefind_topic_levels,
     paginate,
     progress_id,
     series_navs,
@@ -92,6 +93,7 @@ class Renderer:
             canonical=absolute_url(base_url, path) if base_url and path != urls.NOT_FOUND else None,
             og_type=og_type,
             site_feed=absolute_url(base_url, SITE_FEED) if base_url else None,
+            search_page=SEARCH_PAGE if self._search else None,
             **context,
         )
 
@@ -112,6 +114,7 @@ class Renderer:
             progress_id=progress_id(article, site),
             topic_ids={topic.anchor: f"{progress_id(article, site)}#{topic.anchor}" for topic in article.topics},
             search_filters=pagefind_filters(article, site) if self._search else (),
+            search_topic_levels=pagefind_topic_levels(article) if self._search else "",
         )
 
     def shown_articles(self, article: Article) -> tuple[str, ...]:
@@ -146,7 +149,7 @@ class Renderer:
                 shown=tuple(dict.fromkeys(article.key for _, _, article in some)),
                 values=(pager, [(subjects, table.anchor, article.key) for subjects, table, article in some]),
             )
-        yield Planned(urls.NOT_FOUND, partial(self.page, "404.html", urls.NOT_FOUND))
+        yield Planned(urls.NOT_FOUND, partial(self.page, "404.html", urls.NOT_FOUND, root_known=bool(self._config.base_url)))
 
     def _taxonomy_pages(self, taxonomy: str, label: str, terms: dict[str, tuple[str, ...]]) -> Iterator[Planned]:
         if not terms and taxonomy != "tags":  # the site navigation always links to the tags

@@ -28,9 +28,18 @@ def static_files(static_dirs: tuple[Path, ...], content: ContentFiles) -> Iterat
         yield key, (content.folder / key).read_bytes(), str(content.folder / key)
 
 
+# Tokens the light style leaves uncoloured must not keep a dark style's pale colour on paper.
+PRINT_RESET = ":root:not(#print) .highlight { color: #1c1e21; }\n:root:not(#print) .highlight * { color: inherit; background-color: transparent; }"
+
+
 def code_stylesheet() -> str:
     """Pygments colours for light and dark themes, following the page's own theme."""
     light = HtmlFormatter(style=LIGHT_CODE_STYLE).get_style_defs(".highlight")
     dark = HtmlFormatter(style=DARK_CODE_STYLE).get_style_defs(':root[data-theme="dark"] .highlight')
     system_dark = HtmlFormatter(style=DARK_CODE_STYLE).get_style_defs(':root:not([data-theme="light"]) .highlight')
-    return f"{light}\n{dark}\n@media (prefers-color-scheme: dark) {{\n{system_dark}\n}}\n"
+    # Paper is light: the light colours again, under a selector that outranks both dark ones.
+    printed = HtmlFormatter(style=LIGHT_CODE_STYLE).get_style_defs(":root:not(#print) .highlight")
+    return (
+        f"{light}\n{dark}\n@media (prefers-color-scheme: dark) {{\n{system_dark}\n}}\n"
+        f"@media print {{\n{PRINT_RESET}\n{printed}\n}}\n"
+    )

@@ -173,6 +173,13 @@ def pagefind_filters(article: Article, site: Site) -> tuple[tuple[str, str], ...
     return tuple(dict.fromkeys(names))
 
 
+def pagefind_topic_levels(article: Article) -> str:
+    """The article's topics and their levels for the search page, "anchor=Level" joined by "|": the
+    difficulty filter works per page, so the results page uses these to show each matching
+    topic's level and leave out the topics of other levels."""
+    return "|".join(f"{topic.anchor}={topic.difficulty.name}" for topic in article.topics if topic.difficulty is not None)
+
+
 def difficulty_spread(topics: Iterable[Topic]) -> tuple[tuple[Difficulty, int], ...]:
     counts = Counter(topic.difficulty for topic in topics if topic.difficulty is not None)
     return tuple(sorted(counts.items(), key=lambda item: (item[0].rank, item[0].name)))

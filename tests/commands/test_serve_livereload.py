@@ -41,6 +41,25 @@ def test_the_error_page_lists_each_problem_escaped():
     assert "<li><code>a.md:3: &lt;b&gt;bad&lt;/b&gt;</code></li>\n<li><code>b.md:1: &amp; worse</code></li>" in page
 
 
+def test_the_error_page_sets_the_errors_apart_before_the_warnings():
+    from roadmap_site.errors import error, warning
+
+    page = error_page([
+        warning("a.md", 2, "an unknown key `sumary`"),
+        error("b.md", 7, "the table's row 3 has 4 cells, its header 3"),
+        warning("c.md", 1, "a link to a missing page"),
+    ]).decode()
+    errors_at, warnings_at = page.index('<h2 id="errors-heading">Errors (1)</h2>'), page.index('<h2 id="warnings-heading">Warnings (2)</h2>')
+    assert errors_at < page.index("b.md:7: the table") < warnings_at < page.index("a.md:2: warning: an unknown key") < page.index("c.md:1:")
+    errors = page[errors_at:warnings_at]
+    assert "warning:" not in errors and 'class="build-errors"' in page[:warnings_at]
+
+
+def test_an_error_page_of_errors_only_has_no_warnings_section():
+    page = error_page(["roadmap.yml:1: not a mapping"]).decode()
+    assert "Errors (1)" in page and "Warnings" not in page
+
+
 def test_the_channel_counts_generations_and_says_how_to_follow_them():
     channel = ReloadChannel()
     first, problems = channel.snapshot()

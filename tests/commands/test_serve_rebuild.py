@@ -87,7 +87,7 @@ def test_a_broken_config_fails_the_rebuild_as_a_broken_article_does(site, rebuil
 
     failed = builder.rebuild(first=False)
     assert failed == Rebuilt(builder.channel.snapshot()[0], index_search=False)
-    assert builder.channel.snapshot()[1] == (str(problems[0]),)
+    assert builder.channel.snapshot()[1] == (problems[0],)
     assert builder.lines == [str(problems[0]), "build failed: 1 error(s); pages show them until the next good save"]
     assert "Hello from alpha." in (builder.out / "a/index.html").read_text()  # the last good pages stay
     assert builder.rebuild(first=False) == Rebuilt(None, index_search=False)  # the same problems: no reload

@@ -187,9 +187,9 @@ BLOCKS = """
 def fixture_page(built_page: str) -> str:
     """A built article page with its body replaced by BLOCKS and its aside (whose links name
     the built article's headings) left out."""
+    built_page = re.sub(r'\s*<aside class="article-aside".*?</aside>', "", built_page, flags=re.DOTALL)
     head, rest = built_page.split('<div class="prose">', 1)
     _, tail = rest.split("\n    </div>\n  </div>", 1)
-    head = re.sub(r'\s*<aside class="article-aside".*?</aside>', "", head, flags=re.DOTALL)
     return f'{head}<div class="prose">{BLOCKS}    </div>\n  </div>{tail}'
 
 

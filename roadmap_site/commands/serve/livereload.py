@@ -11,6 +11,8 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from roadmap_site.errors import Problem
+
 EVENTS_PATH = "/__roadmap__/events"
 
 
@@ -48,14 +50,14 @@ class ReloadChannel:
         self._token = secrets.token_hex(4)
         self._count = 0
         self._latest = Change(self._generation(), "reload", "")
-        self._problems: tuple[str, ...] = ()
+        self._problems: tuple[Problem | str, ...] = ()
         self._closed = False
         self._condition = threading.Condition()
 
     def _generation(self) -> str:
         return f"{self._token}-{self._count}"
 
-    def snapshot(self) -> tuple[Change, tuple[str, ...]]:
+    def snapshot(self) -> tuple[Change, tuple[Problem | str, ...]]:
         with self._condition:
             return self._latest, self._problems
 
@@ -72,7 +74,7 @@ class ReloadChannel:
                 self._problems = ()
             return self._advance(kind) if kind else None
 
-    def publish_failure(self, problems: Iterable[str]) -> Change | None:
+    def publish_failure(self, problems: Iterable[Problem | str]) -> Change | None:
         """Record a failed build; pages reload into the error page unless it already shows these problems."""
         problems = tuple(problems)
         with self._condition:
@@ -148,9 +150,37 @@ def inject_script(page: bytes, script: str) -> bytes:
     return page[:position] + script.encode() + page[position:]
 
 
-def error_page(problems: Iterable[str]) -> bytes:
-    """A page listing the build's problems, shown instead of every page until a build succeeds."""
-    items = "\n".join(f"<li><code>{html.escape(problem)}</code></li>" for problem in problems)
+def _is_error(problem: Problem | str) -> bool:
+    """A bare string is a message of its own (a broken config, a crash): an error."""
+    return not isinstance(problem, Problem) or problem.severity == "error"
+
+
+def _problem_items(problems: list[Problem | str]) -> str:
+    return "\n".join(f"<li><code>{html.escape(str(problem))}</code></li>" for problem in problems)
+
+
+def error_page(problems: Iterable[Problem | str]) -> bytes:
+    """A page listing the build's problems, shown instead of every page until a build succeeds:
+    the errors that stopped it first, set apart, then the warnings that came with them."""
+    problems = list(problems)
+    errors = [problem for problem in problems if _is_error(problem)]
+    warnings = [problem for problem in problems if not _is_error(problem)]
+    sections = []
+    if errors:
+        sections.append(f"""<section class="build-errors" aria-labelledby="errors-heading">
+<h2 id="errors-heading">Errors ({len(errors)})</h2>
+<ul class="build-problems">
+{_problem_items(errors)}
+</ul>
+</section>""")
+    if warnings:
+        sections.append(f"""<section class="build-warnings" aria-labelledby="warnings-heading">
+<h2 id="warnings-heading">Warnings ({len(warnings)})</h2>
+<ul class="build-problems">
+{_problem_items(warnings)}
+</ul>
+</section>""")
+    body = "\n".join(sections)
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -162,15 +192,16 @@ body {{ font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60re
 h1 {{ color: #b3261e; }}
 li {{ margin: .5rem 0; }}
 code {{ white-space: pre-wrap; }}
+.build-errors {{ border: 2px solid #b3261e; border-left-width: 6px; border-radius: 6px; padding: 0 1rem; background: #fdf0ef; }}
+.build-errors h2 {{ color: #8c1d18; }}
+.build-warnings {{ color: #4f5660; }}
 </style>
 </head>
 <body>
 <main>
 <h1>The build failed</h1>
-<p>Fix the problems below and save: this page reloads by itself. The last good build is kept.</p>
-<ul class="build-problems">
-{items}
-</ul>
+<p>Fix the errors below and save: this page reloads by itself. The last good build is kept.</p>
+{body}
 </main>
 </body>
 </html>

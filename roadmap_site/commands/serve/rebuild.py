@@ -94,4 +94,4 @@ class Rebuilder:
         for problem in problems:
             self._say(str(problem))
         self._say(f"build failed: {count_errors(problems)} error(s); pages show them until the next good save")
-        return self._channel.publish_failure(str(problem) for problem in problems)
+        return self._channel.publish_failure(problems)

@@ -164,8 +164,9 @@ def summarize_series(
     graph = graph or {}
     stops: list[PartStop] = []
     first_topic = 1
+    label = shared_label(tuple(a.title for a in parts))
     for number, article in enumerate(parts, 1):
-        stops.append(part_stop(number, article, series, site, graph.get(article.key), first_topic))
+        stops.append(part_stop(number, article, series, site, graph.get(article.key), first_topic, label))
         first_topic += len(article.topics)
     order = tuple(
         step
@@ -191,7 +192,13 @@ def summarize_series(
 
 
 def part_stop(
-    number: int, article: Article, series: Series, site: Site, links: Prerequisites | None, first_topic: int = 1
+    number: int,
+    article: Article,
+    series: Series,
+    site: Site,
+    links: Prerequisites | None,
+    first_topic: int = 1,
+    label: str = "",
 ) -> PartStop:
     article_id = progress_id(article, site)
     previous = series.articles[number - 2] if number > 1 else None
@@ -206,7 +213,7 @@ def part_stop(
         ),
         spread=difficulty_spread(article.topics),
         requires=requires,
-        title=short_part_title(article.title, series.name),
+        title=short_part_title(article.title, series.name, label),
     )
 
 
@@ -216,16 +223,25 @@ _PART_NUMBER = re.compile(
 )
 
 
-def short_part_title(title: str, series_name: str) -> str:
+def shared_label(titles: tuple[str, ...]) -> str:
+    """The "Label" every title of a series of two or more parts begins with as "Label: ...", or ""."""
+    labels = {title.split(":", 1)[0].strip() if ":" in title else "" for title in titles}
+    return labels.pop() if len(titles) > 1 and len(labels) == 1 else ""
+
+
+def short_part_title(title: str, series_name: str, label: str = "") -> str:
     """A part's title as its series' map shows it, without what the map already says: a leading
-    series name ("Series: ", "Series - ", "[Series] ") and part number ("4. ", "Part 2: ").
-    The whole title when nothing would be left."""
+    series name ("Series: ", "Series - ", "[Series] ") or a label all its parts share, then a
+    part number ("4. ", "Part 2: "). The whole title when nothing would be left."""
     short = title.strip()
-    name = re.escape(series_name.strip())
-    for pattern in (rf"^\[{name}\]\s*", rf"^\({name}\)\s*", rf"^{name}{_SEPARATOR}"):
-        stripped = re.sub(pattern, "", short, count=1, flags=re.I)
-        if stripped != short:
-            short = stripped
+    for one in filter(None, (series_name.strip(), label)):
+        name = re.escape(one)
+        for pattern in (rf"^\[{name}\]\s*", rf"^\({name}\)\s*", rf"^{name}{_SEPARATOR}"):
+            stripped = re.sub(pattern, "", short, count=1, flags=re.I)
+            if stripped != short:
+                short = stripped
+                break
+        if short != title.strip():
             break
     short = _PART_NUMBER.sub("", short, count=1)
     return short.strip() or title.strip()

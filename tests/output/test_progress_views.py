@@ -92,3 +92,13 @@ def test_a_topics_resources_show_with_their_kind(site, tmp_path, monkeypatch):
     resources = re.findall(r'<span class="resource-kind">([^<]*)</span> <a href="([^"]*)">([^<]*)</a>', html)
     assert resources == [("Official docs", "https://example.org/manual", "The manual"),
                          ("Video", "https://example.org/talk", "A talk")]
+
+
+def test_a_label_every_part_shares_is_dropped_too():
+    from roadmap_site.output.views import shared_label
+
+    titles = ("Roadmap: 1. First", "Roadmap: 2. Second")
+    assert shared_label(titles) == "Roadmap"
+    assert [short_part_title(t, "Numbered", shared_label(titles)) for t in titles] == ["First", "Second"]
+    assert shared_label(("Roadmap: One", "Other: Two")) == ""
+    assert shared_label(("Roadmap: One",)) == ""  # one part shares nothing

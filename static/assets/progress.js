@@ -84,11 +84,14 @@
 
   // Every id this page knows of: its marked elements and the ids its progress bars count, so a
   // part's topics are known even on a page that does not list them.
+  var known = null; // cached for one refresh: the page's ids change only when something is drawn
   function knownIds() {
+    if (known) return known;
     var seen = {};
     all("[data-progress-id]").forEach(function (item) { seen[item.getAttribute("data-progress-id")] = true; });
     all("[data-progress-topics]").forEach(function (box) { idsOf(box).forEach(function (id) { seen[id] = true; }); });
-    return Object.keys(seen);
+    known = Object.keys(seen);
+    return known;
   }
 
   function topicsOf(partId) {
@@ -137,6 +140,8 @@
     var selectId = "mark-" + (++counter);
     var select = element("select", { id: selectId, "class": "mark-select", "data-mark-for": id });
     STATES.forEach(function (state) { select.appendChild(element("option", { value: state[0] }, state[1])); });
+    // A part whose topics differ shows "In progress"; any other choice then applies to them all.
+    if (isPart) select.appendChild(element("option", { value: "mixed", disabled: "" }, "In progress"));
     var field = element("span", { "class": "progress-marks" + (isPart ? " part-marks" : "") });
     var label = element("label", { "for": selectId });
     var visible = null;
@@ -341,11 +346,20 @@
     count.textContent = (done === topics.length ? "✓ " : "") + done + "/" + topics.length;
   }
 
+  // What a part's menu shows: the state all its topics share, or "mixed".
+  function menuValue(id) {
+    var topics = topicsOf(id);
+    if (!topics.length) return marks[id] || "";
+    var first = marks[topics[0]] || "";
+    return topics.every(function (topic) { return (marks[topic] || "") === first; }) ? first : "mixed";
+  }
+
   function refresh() {
+    known = null;
     all("[data-progress-id]").forEach(stamp);
     managed.forEach(function (entry) {
       var id = entry[0].getAttribute("data-progress-id");
-      entry[1].value = statusOf(id);
+      entry[1].value = menuValue(id);
       if (entry[2]) {
         var topics = topicsOf(id);
         entry[2].textContent = "Whole part (" + counts(topics).done + " of " + topics.length + " done)";
@@ -372,8 +386,7 @@
     if (!target || !target.closest || target.closest("input, textarea, [contenteditable]:not([contenteditable='false'])")) return;
     var item = target.closest("[data-progress-id]");
     if (!item) return;
-    var known = managed.filter(function (entry) { return entry[0] === item; })[0];
-    if (!known) return;
+    if (!managed.some(function (entry) { return entry[0] === item; })) return;
     event.preventDefault();
     setMark(item.getAttribute("data-progress-id"), state);
     announce(item, state);
@@ -400,6 +413,7 @@
       records.forEach(function (record) {
         Array.prototype.forEach.call(record.addedNodes, function (node) {
           if (node.nodeType !== 1) return;
+          known = null;
           if (node.hasAttribute("data-progress-id")) stamp(node);
           all("[data-progress-id]", node).forEach(stamp);
         });

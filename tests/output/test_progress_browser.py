@@ -97,6 +97,10 @@ def test_marking_a_part_marks_its_topics_and_the_counts_agree(served, context):
     expect(part).to_have_attribute("data-status", "learning")
     expect(part.locator(".part-count")).to_have_text("5/6")
     expect(summary(page)).to_have_text(f"5 of {TOPICS} topics done")
+    expect(menu(page, PART2)).to_have_value("mixed")  # shown as "In progress"
+    menu(page, PART2).select_option(label="Learning")  # the part's choice goes to every topic
+    assert set(s.input_value() for s in topics.all()) == {"learning"}
+    expect(summary(page)).to_have_text(f"0 of {TOPICS} topics done · 6 learning")
     menu(page, PART2).select_option(label="Not started")  # clears every topic of the part
     expect(summary(page)).to_have_text(f"0 of {TOPICS} topics done")
     expect(part).not_to_have_attribute("data-status", "done")

@@ -5,13 +5,23 @@ filters. Pure functions of the site; templates only lay these values out.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from roadmap_site.model import urls
 from roadmap_site.model.graph import Prerequisites
-from roadmap_site.model.models import Article, ComparisonTable, Difficulty, Series, Site, Topic, reading_minutes
+from roadmap_site.model.models import (
+    Article,
+    ComparisonTable,
+    Difficulty,
+    Resource,
+    Series,
+    Site,
+    Topic,
+    reading_minutes,
+)
 from roadmap_site.model.urls import absolute_url, series_feed_path, slugify
 
 
@@ -41,6 +51,25 @@ class TopicStop:
 
     topic: Topic
     progress_id: str
+    number: int = 0  # its place among all the series' topics, 1-based, fixed at build time
+    part_number: int = 0
+
+    @property
+    def title(self) -> str:
+        """The topic's title without a number of its own ("3. Name Resolution"): the map numbers
+        topics itself, without gaps."""
+        return _PART_NUMBER.sub("", self.topic.title, count=1).strip() or self.topic.title
+
+    @property
+    def resources(self) -> tuple[tuple[Resource, str], ...]:
+        """(resource, the name of its kind as shown: "Video", "Official docs", "Link")."""
+        return tuple((one, (one.kind or "link").capitalize()) for one in self.topic.resources)
+
+    @property
+    def next_label(self) -> str:
+        """How "continue where you left off" names it: '5. HTTPS and TLS · Intermediate · Part 1'."""
+        level = f" · {self.topic.difficulty.name}" if self.topic.difficulty else ""
+        return f"{self.number}. {self.title}{level} · Part {self.part_number}"
 
 
 @dataclass(frozen=True)
@@ -53,6 +82,18 @@ class PartStop:
     topics: tuple[TopicStop, ...]
     spread: tuple[tuple[Difficulty, int], ...]
     requires: tuple[Article, ...]  # prerequisites beyond the previous part
+    title: str = ""  # the article's title without the series name and part number before it
+
+
+@dataclass(frozen=True)
+class NextStop:
+    """One step of a series in reading order, for "continue where you left off": a topic, or a
+    part without topics, which counts as one step."""
+
+    progress_id: str
+    path: str
+    anchor: str | None
+    label: str
 
 
 @dataclass(frozen=True)
@@ -63,7 +104,8 @@ class SeriesSummary:
     spread: tuple[tuple[Difficulty, int], ...]
     topic_count: int
     stops: tuple[PartStop, ...] = ()
-    topic_ids: str = ""  # every topic's progress id, space-separated, for the progress bar
+    topic_ids: str = ""  # the progress ids counted by the progress bar: every topic, and each part without topics
+    reading_order: tuple[NextStop, ...] = ()  # the same steps in reading order, named
     levels: tuple[Difficulty, ...] = ()  # the levels its topics use, for the difficulty filter
     feed: str | None = None  # the series' Atom feed, absolute; None without a base URL
 
@@ -120,9 +162,19 @@ def summarize_series(
 ) -> SeriesSummary:
     parts = tuple(site.articles[key] for key in series.articles)
     graph = graph or {}
-    stops = tuple(
-        part_stop(number, article, series, site, graph.get(article.key))
-        for number, article in enumerate(parts, 1)
+    stops: list[PartStop] = []
+    first_topic = 1
+    label = shared_label(tuple(a.title for a in parts))
+    for number, article in enumerate(parts, 1):
+        stops.append(part_stop(number, article, series, site, graph.get(article.key), first_topic, label))
+        first_topic += len(article.topics)
+    order = tuple(
+        step
+        for stop in stops
+        for step in (
+            [NextStop(t.progress_id, stop.article.path, t.topic.anchor, t.next_label) for t in stop.topics]
+            or [NextStop(stop.progress_id, stop.article.path, None, f"Part {stop.number}. {stop.title}")]
+        )
     )
     spread = difficulty_spread(topic for a in parts for topic in a.topics)
     return SeriesSummary(
@@ -131,14 +183,23 @@ def summarize_series(
         minutes=reading_minutes(sum(a.word_count for a in parts)),
         spread=spread,
         topic_count=sum(len(a.topics) for a in parts),
-        stops=stops,
-        topic_ids=" ".join(topic.progress_id for stop in stops for topic in stop.topics),
+        stops=tuple(stops),
+        topic_ids=" ".join(step.progress_id for step in order),
+        reading_order=order,
         levels=tuple(level for level, _ in spread),
         feed=absolute_url(base_url, series_feed_path(series.path)) if base_url else None,
     )
 
 
-def part_stop(number: int, article: Article, series: Series, site: Site, links: Prerequisites | None) -> PartStop:
+def part_stop(
+    number: int,
+    article: Article,
+    series: Series,
+    site: Site,
+    links: Prerequisites | None,
+    first_topic: int = 1,
+    label: str = "",
+) -> PartStop:
     article_id = progress_id(article, site)
     previous = series.articles[number - 2] if number > 1 else None
     requires = tuple(site.articles[key] for key in (links.declared if links else ()) if key != previous)
@@ -146,10 +207,44 @@ def part_stop(number: int, article: Article, series: Series, site: Site, links: 
         number=number,
         article=article,
         progress_id=article_id,
-        topics=tuple(TopicStop(topic, f"{article_id}#{topic.anchor}") for topic in article.topics),
+        topics=tuple(
+            TopicStop(topic, f"{article_id}#{topic.anchor}", first_topic + index, number)
+            for index, topic in enumerate(article.topics)
+        ),
         spread=difficulty_spread(article.topics),
         requires=requires,
+        title=short_part_title(article.title, series.name, label),
     )
+
+
+_SEPARATOR = r"\s*(?:[:\-\u2013\u2014|\u00b7/]\s*)"
+_PART_NUMBER = re.compile(
+    r"^(?:(?:part|chapter|step|lesson)\s+\d+(?:\s*[.:)\-\u2013\u2014]\s*|\s+)|\d{1,3}(?:[.:)]|\s+[\-\u2013\u2014])\s+)", re.I
+)
+
+
+def shared_label(titles: tuple[str, ...]) -> str:
+    """The "Label" every title of a series of two or more parts begins with as "Label: ...", or ""."""
+    labels = {title.split(":", 1)[0].strip() if ":" in title else "" for title in titles}
+    return labels.pop() if len(titles) > 1 and len(labels) == 1 else ""
+
+
+def short_part_title(title: str, series_name: str, label: str = "") -> str:
+    """A part's title as its series' map shows it, without what the map already says: a leading
+    series name ("Series: ", "Series - ", "[Series] ") or a label all its parts share, then a
+    part number ("4. ", "Part 2: "). The whole title when nothing would be left."""
+    short = title.strip()
+    for one in filter(None, (series_name.strip(), label)):
+        name = re.escape(one)
+        for pattern in (rf"^\[{name}\]\s*", rf"^\({name}\)\s*", rf"^{name}{_SEPARATOR}"):
+            stripped = re.sub(pattern, "", short, count=1, flags=re.I)
+            if stripped != short:
+                short = stripped
+                break
+        if short != title.strip():
+            break
+    short = _PART_NUMBER.sub("", short, count=1)
+    return short.strip() or title.strip()
 
 
 def progress_id(article: Article, site: Site) -> str:

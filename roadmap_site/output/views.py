@@ -13,6 +13,7 @@ from roadmap_site.model import urls
 from roadmap_site.model.graph import Prerequisites
 from roadmap_site.model.models import Article, ComparisonTable, Difficulty, Series, Site, Topic, reading_minutes
 from roadmap_site.model.urls import absolute_url, series_feed_path, slugify
+from roadmap_site.output.roadmap_map import RoadmapMaps, roadmap_maps
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class SeriesSummary:
     topic_ids: str = ""  # every topic's progress id, space-separated, for the progress bar
     levels: tuple[Difficulty, ...] = ()  # the levels its topics use, for the difficulty filter
     feed: str | None = None  # the series' Atom feed, absolute; None without a base URL
+    maps: RoadmapMaps | None = None  # the series drawn as a diagram
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ def summarize_series(
         topic_ids=" ".join(topic.progress_id for stop in stops for topic in stop.topics),
         levels=tuple(level for level, _ in spread),
         feed=absolute_url(base_url, series_feed_path(series.path)) if base_url else None,
+        maps=roadmap_maps(series.name, stops),
     )
 
 

@@ -9,6 +9,7 @@ it), and `compact` (parts only, for a card on the home page).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from roadmap_site.model.models import Difficulty
@@ -87,6 +88,7 @@ def text_width(text: str, size: float) -> float:
     return sum(char_width(char) for char in text) * size
 
 
+@lru_cache(maxsize=8192)  # a series' titles are wrapped for its page and for the home page
 def wrap(text: str, width: float, size: float, max_lines: int) -> tuple[str, ...]:
     """The text in at most max_lines lines no wider than width, broken between words (inside
     a word only when it alone is too wide); what does not fit ends in an ellipsis."""
@@ -145,16 +147,17 @@ def _text_box(
     kind: str, x: float, y: float, width: float, title: str, extra: str, size: float, max_lines: int
 ) -> tuple[float, tuple[MapLine, ...]]:
     """The box's height and its lines: the title wrapped, then one small line if extra."""
+    x, y = round(x, 2), round(y, 2)
     bold = BOLD if kind == "part" else 1.0
     titles = wrap(title, (width - 2 * PAD - SMALL_SIZE) / bold, size, max_lines)  # room for the ✓
     lines = []
     baseline = y + PAD + size
     for text in titles:
-        lines.append(MapLine(x + PAD, baseline, text, "title"))
+        lines.append(MapLine(x + PAD, round(baseline, 2), text, "title"))
         baseline += size * LINE_GAP
     if extra:
         baseline += SMALL_SIZE * LINE_GAP - size * LINE_GAP
-        lines.append(MapLine(x + PAD, baseline + 2, extra, "level" if kind == "topic" else "count"))
+        lines.append(MapLine(x + PAD, round(baseline + 2, 2), extra, "level" if kind == "topic" else "count"))
         baseline += SMALL_SIZE * LINE_GAP
     height = baseline - y - size * LINE_GAP + PAD + size * 0.3
     return round(height, 2), tuple(lines)
@@ -162,6 +165,7 @@ def _text_box(
 
 def _part_node(stop: PartStop, x: float, y: float, width: float, extra: str, max_lines: int = 2) -> MapNode:
     title = f"{stop.number}. {stop.article.title}"
+    x, y = round(x, 2), round(y, 2)
     height, lines = _text_box("part", x, y, width, title, extra, PART_SIZE, max_lines)
     return MapNode(
         "part", x, y, width, height, lines, f"Part {stop.number}: {stop.article.title}", stop.article.path, "",
@@ -172,6 +176,7 @@ def _part_node(stop: PartStop, x: float, y: float, width: float, extra: str, max
 def _topic_node(stop: PartStop, entry: TopicStop, x: float, y: float, width: float) -> MapNode:
     level = entry.topic.difficulty
     extra = level.name if level is not None else ""
+    x, y = round(x, 2), round(y, 2)
     height, lines = _text_box("topic", x, y, width, entry.topic.title, extra, TOPIC_SIZE, 2)
     label = f"{entry.topic.title} ({level.name})" if level is not None else entry.topic.title
     return MapNode(
@@ -181,8 +186,8 @@ def _topic_node(stop: PartStop, entry: TopicStop, x: float, y: float, width: flo
 
 
 def _requires_edges(stops: tuple[PartStop, ...], parts: dict[str, MapNode], side: float, reach: float) -> list[MapEdge]:
-    """Prerequisites beyond the previous part, as arcs beside the spine on one side: from
-    the earlier part's edge out by reach (one more step per arc, so they do not overlap)."""
+    """Prerequisites beyond the previous part, as arcs beside the parts on one side: from the
+    earlier part's edge out (a step further per arc, so they do not overlap, at most reach)."""
     edges = []
     step = 0
     for stop in stops:
@@ -194,7 +199,7 @@ def _requires_edges(stops: tuple[PartStop, ...], parts: dict[str, MapNode], side
             step += 1
             x0 = source.x + (source.width if side > 0 else 0)
             x1 = target.x + (target.width if side > 0 else 0)
-            out = x0 + side * min(reach, 4 + 4 * step)
+            out = x0 + side * min(reach, 10 + 6 * step)
             y0, y1 = source.y + source.height / 2, target.y + target.height / 2
             edges.append(MapEdge("requires", f"M{_fmt(x0)} {_fmt(y0)}C{_fmt(out)} {_fmt(y0)} {_fmt(out)} {_fmt(y1)} {_fmt(x1)} {_fmt(y1)}"))
     return edges
@@ -240,7 +245,7 @@ def wide_layout(stops: tuple[PartStop, ...]) -> RoadmapMap:
         y = max(part.y + part.height + GAP, *heights.values()) - GAP + ROW_GAP
     part_nodes = list(parts.values())
     edges = _spine(part_nodes, part_x + part_width / 2) + edges
-    edges += _requires_edges(stops, parts, 1.0, (WIDE_RIGHT - part_x - part_width) - 6)
+    edges += _requires_edges(stops, parts, 1.0, WIDE_RIGHT - part_x - part_width - 2)
     return RoadmapMap(WIDE_WIDTH, round(max(y - ROW_GAP + 8, 16), 2), tuple(nodes), tuple(edges))
 
 
@@ -274,7 +279,7 @@ def narrow_layout(stops: tuple[PartStop, ...]) -> RoadmapMap:
             y = topic.y + topic.height + GAP
         y += ROW_GAP - GAP
     edges = _spine(list(parts.values()), spine_x) + edges
-    edges += _requires_edges(stops, parts, -1.0, NARROW_PART_X - 3)
+    edges += _requires_edges(stops, parts, -1.0, NARROW_PART_X - 2)
     return RoadmapMap(NARROW_WIDTH, round(max(y - ROW_GAP + 8, 16), 2), tuple(nodes), tuple(edges))
 
 

@@ -137,7 +137,7 @@ def _fmt(value: float) -> str:
 # Sizes in SVG user units (the viewBox); the SVG is drawn at the width it is given.
 PART_SIZE, TOPIC_SIZE, SMALL_SIZE = 15.0, 13.0, 11.0
 LINE_GAP = 1.3  # line height, in font sizes
-BOLD = 1.12  # how much wider bold text runs
+BOLD = 1.2  # how much wider bold text runs
 PAD = 8.0  # inside a box
 GAP = 8.0  # between stacked boxes
 ROW_GAP = 28.0  # between one part's block and the next

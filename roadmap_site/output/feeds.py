@@ -197,6 +197,7 @@ def roadmap_data(site: Site, config: Config, graph: Graph) -> dict[str, Any]:
                         "anchor": t.anchor,
                         "difficulty": t.difficulty.name if t.difficulty else None,
                         "objectives": list(t.objectives),
+                        "resources": [{"title": r.title, "url": r.url, "type": r.kind} for r in t.resources],
                     }
                     for t in a.topics
                 ],

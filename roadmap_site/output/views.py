@@ -23,6 +23,7 @@ from roadmap_site.model.models import (
     reading_minutes,
 )
 from roadmap_site.model.urls import absolute_url, series_feed_path, slugify
+from roadmap_site.output.roadmap_map import RoadmapMaps, roadmap_maps
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class SeriesSummary:
     reading_order: tuple[NextStop, ...] = ()  # the same steps in reading order, named
     levels: tuple[Difficulty, ...] = ()  # the levels its topics use, for the difficulty filter
     feed: str | None = None  # the series' Atom feed, absolute; None without a base URL
+    maps: RoadmapMaps | None = None  # the series drawn as a diagram
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ def summarize_series(
         reading_order=order,
         levels=tuple(level for level, _ in spread),
         feed=absolute_url(base_url, series_feed_path(series.path)) if base_url else None,
+        maps=roadmap_maps(series.name, stops),
     )
 
 

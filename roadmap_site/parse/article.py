@@ -13,8 +13,9 @@ from roadmap_site.parse.frontmatter import Split, read_front_matter, split_front
 from roadmap_site.parse.links import LinkIndex
 from roadmap_site.parse.markdown import MarkdownRenderer, NestedTooDeeply, RenderRequest
 from roadmap_site.parse.metadata import Metadata, parse_metadata
-from roadmap_site.model.models import Article, Difficulty, Topic, level_named
+from roadmap_site.model.models import Article, Difficulty, Topic, level_named, name_key
 from roadmap_site.parse.plaintext import looks_like_plain_text, plaintext_to_markdown
+from roadmap_site.parse.resources import front_matter_resources
 from roadmap_site.parse.sanitize import nesting_line, sanitize_html
 from roadmap_site.parse.sources import Source, decode
 from roadmap_site.model.urls import BadUrl, article_path
@@ -121,6 +122,10 @@ def parse_article(
         topic if topic.difficulty is not None or difficulty is None else _with_difficulty(topic, difficulty)
         for topic in rendered.topics
     )
+    extra = dict(meta.extra)
+    if "resources" in extra:
+        topics, notes = _with_front_matter_resources(topics, extra.pop("resources"))
+        problems += [warning(shown, meta.lines.get("resources", 1), note) for note in notes]
     article = Article(
         key=source.key,
         source=shown,
@@ -146,7 +151,7 @@ def parse_article(
         title_anchor=rendered.title_anchor,
         link_keys=rendered.link_keys,
         links=tuple(replace(link, line=split.body_line + link.line - 1) for link in rendered.links),
-        extra=dict(meta.extra),
+        extra=extra,
         lines=lines,
     )
     return article, problems
@@ -158,6 +163,19 @@ def _is_plain_text(key: str, body: str) -> bool:
 
 def _with_difficulty(topic: Topic, difficulty: Difficulty) -> Topic:
     return replace(topic, difficulty=difficulty)
+
+
+def _with_front_matter_resources(topics: tuple[Topic, ...], value: object) -> tuple[tuple[Topic, ...], list[str]]:
+    """The topics with the resources front matter gives them (after those of the body), and
+    a message for each entry that is not a resource or names no topic."""
+    by_heading, notes = front_matter_resources(value)
+    named = {name_key(topic.title) for topic in topics}
+    notes += [f"resources for {heading!r}: there is no such topic" for heading in by_heading if heading not in named]
+    return tuple(
+        replace(topic, resources=topic.resources + by_heading[name_key(topic.title)])
+        if name_key(topic.title) in by_heading else topic
+        for topic in topics
+    ), notes
 
 
 def _in_file_lines(topic: Topic, body_line: int) -> Topic:

@@ -119,7 +119,7 @@ def test_roadmap_json_matches_its_schema_and_holds_the_roadmap(tmp_path):
     articles = {a["key"]: a for a in data["articles"]}
     assert articles["path/two.md"]["prerequisites"] == ["extra.md", "path/one.md"]
     assert articles["path/one.md"]["topics"] == [
-        {"title": "Containers", "anchor": "containers", "difficulty": "Beginner", "objectives": ["Run one"]}]
+        {"title": "Containers", "anchor": "containers", "difficulty": "Beginner", "objectives": ["Run one"], "resources": []}]
     assert articles["path/two.md"]["tables"][0]["subjects"] == ["Docker", "VM"]
     assert articles["extra.md"]["next_up"] == ["path/two.md"]
 

@@ -10,7 +10,7 @@ the rendered body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from markdown_it import MarkdownIt
@@ -22,6 +22,7 @@ from roadmap_site.parse.markdown.conversion import Document, Issue, RenderReques
 from roadmap_site.parse.markdown.headings import HeadingIds, heading_id
 from roadmap_site.parse.markdown.linking import resolve_links
 from roadmap_site.parse.markdown.text import all_text, inline_html_text, inline_text
+from roadmap_site.parse.resources import resources_list_at, site_resources, topic_resources
 from roadmap_site.parse.sanitize import THEME_IDS
 
 _ID = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
@@ -44,6 +45,7 @@ def read_document(md: MarkdownIt, tokens: list[Token], request: RenderRequest, l
     headings = _give_ids(md, tokens)
     dropped = _take_title(tokens, headings, request, document)
     _read_blocks(md, tokens, request, document, lines)
+    document.topics = [replace(t, resources=site_resources(t.resources, request)) if t.resources else t for t in document.topics]
     resolve_links(tokens, request, document, lines)
     document.toc = _contents([h for h in headings if h is not dropped and h.level in TOC_LEVELS])
     document.word_count = sum(len(text.split()) for text in all_text(tokens))
@@ -113,14 +115,17 @@ def _read_blocks(md: MarkdownIt, tokens: list[Token], request: RenderRequest, do
                  lines: Sequence[str]) -> None:
     """Topics, comparison tables and the summary, from the top-level blocks in order."""
     heading: tuple[int, str, str] | None = None  # (line, text, id) of the last top-level heading
+    heading_level = 0
     position = 0
     while position < len(tokens):
         token = tokens[position]
         if token.type == "heading_open" and token.level == 0:
             inline = tokens[position + 1]
             heading = ((token.map[0] + 1) if token.map else 0, inline_html_text(md, inline), token.attrGet("id") or "")
+            heading_level = int(token.tag[1])
             if request.sections_are_topics and token.tag == "h2":
-                document.topics.append(Topic(heading[1], heading[2], None, _objectives(md, tokens, position + 3), heading[0]))
+                document.topics.append(Topic(heading[1], heading[2], None, _objectives(md, tokens, position + 3), heading[0],
+                                             topic_resources(tokens, position + 3, 2, inline_text)))
         elif token.type == "roadmap_difficulty":
             level = request.difficulty(token.meta["value"])
             token.meta["difficulty"] = level
@@ -128,7 +133,8 @@ def _read_blocks(md: MarkdownIt, tokens: list[Token], request: RenderRequest, do
             if not level.known:
                 document.issues.append(Issue(line, f"unknown difficulty {token.meta['value']!r}; it is kept, ranked after the known levels"))
             if heading is not None:
-                document.topics.append(Topic(heading[1], heading[2], level, _objectives(md, tokens, position + 1), heading[0]))
+                document.topics.append(Topic(heading[1], heading[2], level, _objectives(md, tokens, position + 1), heading[0],
+                                             topic_resources(tokens, position + 1, heading_level, inline_text)))
         elif token.type == "table_open":
             _drop_empty_columns(tokens, position)
             rows = _table_rows(md, tokens, position)
@@ -141,14 +147,15 @@ def _read_blocks(md: MarkdownIt, tokens: list[Token], request: RenderRequest, do
 
 
 def _objectives(md: MarkdownIt, tokens: list[Token], start: int) -> tuple[str, ...]:
-    """The items of the first list after a topic's heading, before the next heading."""
+    """The items of the first list after a topic's heading, before the next heading (a
+    "Resources:" list is not one)."""
     for position in range(start, len(tokens)):
         token = tokens[position]
         if token.level != 0:
             continue
         if token.type == "heading_open":
             return ()
-        if token.type in ("bullet_list_open", "ordered_list_open"):
+        if token.type in ("bullet_list_open", "ordered_list_open") and not resources_list_at(tokens, position, inline_text):
             return tuple(_list_items(md, tokens, position))
     return ()
 

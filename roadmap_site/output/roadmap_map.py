@@ -164,11 +164,11 @@ def _text_box(
 
 
 def _part_node(stop: PartStop, x: float, y: float, width: float, extra: str, max_lines: int = 2) -> MapNode:
-    title = f"{stop.number}. {stop.article.title}"
+    name = stop.title or stop.article.title  # as the list shows it: without the series' name
     x, y = round(x, 2), round(y, 2)
-    height, lines = _text_box("part", x, y, width, title, extra, PART_SIZE, max_lines)
+    height, lines = _text_box("part", x, y, width, f"{stop.number}. {name}", extra, PART_SIZE, max_lines)
     return MapNode(
-        "part", x, y, width, height, lines, f"Part {stop.number}: {stop.article.title}", stop.article.path, "",
+        "part", x, y, width, height, lines, f"Part {stop.number}: {name}", stop.article.path, "",
         stop.progress_id, "part", x + width - PAD - SMALL_SIZE * 0.8, y + PAD + SMALL_SIZE,
     )
 
@@ -177,8 +177,9 @@ def _topic_node(stop: PartStop, entry: TopicStop, x: float, y: float, width: flo
     level = entry.topic.difficulty
     extra = level.name if level is not None else ""
     x, y = round(x, 2), round(y, 2)
-    height, lines = _text_box("topic", x, y, width, entry.topic.title, extra, TOPIC_SIZE, 2)
-    label = f"{entry.topic.title} ({level.name})" if level is not None else entry.topic.title
+    name = entry.title or entry.topic.title  # as the list shows it: without a number of its own
+    height, lines = _text_box("topic", x, y, width, name, extra, TOPIC_SIZE, 2)
+    label = f"{name} ({level.name})" if level is not None else name
     return MapNode(
         "topic", x, y, width, height, lines, label, stop.article.path, entry.topic.anchor,
         entry.progress_id, tone(level), x + width - PAD - SMALL_SIZE * 0.8, y + PAD + SMALL_SIZE,

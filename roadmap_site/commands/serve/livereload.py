@@ -159,28 +159,23 @@ def _problem_items(problems: list[Problem | str]) -> str:
     return "\n".join(f"<li><code>{html.escape(str(problem))}</code></li>" for problem in problems)
 
 
+def _section(name: str, problems: list) -> str:
+    kind = name.lower()
+    return f"""<section class="build-{kind}" aria-labelledby="{kind}-heading">
+<h2 id="{kind}-heading">{name} ({len(problems)})</h2>
+<ul class="build-problems">
+{_problem_items(problems)}
+</ul>
+</section>"""
+
+
 def error_page(problems: Iterable[Problem | str]) -> bytes:
     """A page listing the build's problems, shown instead of every page until a build succeeds:
     the errors that stopped it first, set apart, then the warnings that came with them."""
     problems = list(problems)
     errors = [problem for problem in problems if _is_error(problem)]
     warnings = [problem for problem in problems if not _is_error(problem)]
-    sections = []
-    if errors:
-        sections.append(f"""<section class="build-errors" aria-labelledby="errors-heading">
-<h2 id="errors-heading">Errors ({len(errors)})</h2>
-<ul class="build-problems">
-{_problem_items(errors)}
-</ul>
-</section>""")
-    if warnings:
-        sections.append(f"""<section class="build-warnings" aria-labelledby="warnings-heading">
-<h2 id="warnings-heading">Warnings ({len(warnings)})</h2>
-<ul class="build-problems">
-{_problem_items(warnings)}
-</ul>
-</section>""")
-    body = "\n".join(sections)
+    body = "\n".join(_section(name, found) for name, found in (("Errors", errors), ("Warnings", warnings)) if found)
     return f"""<!doctype html>
 <html lang="en">
 <head>

@@ -16,6 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 CHROMIUM = Path("/usr/bin/chromium")
 IN_CI = os.environ.get("CI") == "true"  # there, browser tests run or fail: they never skip
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"  # npm install axe-core@4
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -52,3 +53,15 @@ def serving(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.1 A and AA violations on the page, one line each. Where axe-core is
+    not installed the test is skipped, except under CI, where it fails."""
+    import pytest
+
+    if not AXE.is_file():
+        (pytest.fail if IN_CI else pytest.skip)(f"axe-core is missing ({AXE}): npm install axe-core@4")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in result["violations"]]

@@ -2,9 +2,8 @@
 
 import pytest
 
-from helpers import CHROMIUM, IN_CI, REPO, serving
+from helpers import CHROMIUM, IN_CI, REPO, axe_violations, serving
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = [
     "index.html",
     "cloud-native-journey/part-2-containers/index.html",
@@ -26,8 +25,7 @@ try:
 except ImportError:  # pragma: no cover - the test extra installs it
     sync_playwright = None
 
-missing = [what for what, ok in (("axe-core (npm install axe-core)", AXE.is_file()), ("chromium", CHROMIUM.exists()),
-                                 ("playwright", sync_playwright is not None)) if not ok]
+missing = [what for what, ok in (("chromium", CHROMIUM.exists()), ("playwright", sync_playwright is not None)) if not ok]
 pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {', '.join(missing)}")
 
 
@@ -38,16 +36,6 @@ def built_sample(tmp_path_factory):
 
     with serving(build(REPO, out_dir=tmp_path_factory.mktemp("a11y") / "site").out_dir) as url:
         yield url
-
-
-def axe_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
-    )
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in result["violations"]
-    ]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

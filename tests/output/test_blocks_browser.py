@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CHROMIUM, IN_CI, REPO, serving, write_files
+from helpers import CHROMIUM, IN_CI, axe_violations, serving, write_files
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 ENGINE_PAGE = "blocks/index.html"
 FIXTURE_PAGE = "blocks-fixture/index.html"  # at the engine page's depth, so its relative links hold
 
@@ -28,8 +27,7 @@ try:
 except ImportError:  # pragma: no cover - the test extra installs it
     sync_playwright = None
 
-missing = [what for what, ok in (("axe-core (npm install axe-core)", AXE.is_file()), ("chromium", CHROMIUM.exists()),
-                                 ("playwright", sync_playwright is not None)) if not ok]
+missing = [what for what, ok in (("chromium", CHROMIUM.exists()), ("playwright", sync_playwright is not None)) if not ok]
 pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {', '.join(missing)}")
 
 SITE = {
@@ -224,16 +222,6 @@ def context(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context
     context.close()
-
-
-def axe_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
-    )
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in result["violations"]
-    ]
 
 
 def opacity(locator) -> str:

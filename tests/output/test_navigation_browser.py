@@ -8,10 +8,9 @@ from urllib.request import urlopen
 
 import pytest
 
-from helpers import CHROMIUM, IN_CI, REPO, serving
+from helpers import CHROMIUM, IN_CI, REPO, axe_violations, serving
 from roadmap_site.output.search import pagefind_executable
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 ARTICLE = "backend-roadmap/part-3-relational-databases/index.html"
 PAGE_TYPES = [
     "index.html",
@@ -33,7 +32,6 @@ except ImportError:  # pragma: no cover - the test extra installs it
 missing = [what for what, ok in (("chromium", CHROMIUM.exists()), ("playwright", sync_playwright is not None)) if not ok]
 pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {', '.join(missing)}")
 needs_pagefind = pytest.mark.skipif(pagefind_executable() is None and not IN_CI, reason='missing: pip install "pagefind[bin]"')
-needs_axe = pytest.mark.skipif(not AXE.is_file() and not IN_CI, reason="missing: axe-core (npm install axe-core)")
 
 
 @pytest.fixture(scope="module")
@@ -50,12 +48,6 @@ def served(built):
         yield url
 
 
-def axe_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
-    )
-    return [f"{v['id']}: {v['help']} ({v['nodes'][0]['target']})" for v in result["violations"]]
 
 
 def open_page(browser, url, width=1280, scheme="light", **options):
@@ -249,7 +241,6 @@ def test_the_404_page_is_styled_under_a_project_path_built_without_a_base_url(bu
             context.close()
 
 
-@needs_axe
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_article_page_with_the_menu_open_has_no_wcag_aa_violations(served, browser, scheme, width):

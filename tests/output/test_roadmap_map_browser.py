@@ -3,17 +3,15 @@ scroll on a phone, links that land on their heading, status styles, and axe-core
 
 from __future__ import annotations
 
-import json
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from helpers import CHROMIUM, IN_CI, REPO, serving, write_files
+from helpers import CHROMIUM, IN_CI, REPO, axe_violations, serving, write_files
 from linkcheck import parse
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SERIES = "series/cloud-native-journey/index.html"
 
 try:
@@ -170,7 +168,6 @@ def test_marks_stored_before_the_page_loads_show_on_the_map(served, browser):
     context.close()
 
 
-@pytest.mark.skipif(not AXE.is_file() and not IN_CI, reason="missing: axe-core (npm install axe-core)")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_map_with_every_status_passes_axe(served, browser, scheme):
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
@@ -180,10 +177,8 @@ def test_the_map_with_every_status_passes_axe(served, browser, scheme):
         page.goto(served + relative)
         page.evaluate("""() => document.querySelectorAll('svg [data-progress-id]').forEach(
             (n, i) => i % 4 && n.setAttribute('data-status', ['done', 'learning', 'skipped'][i % 4 - 1]))""")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
-        if result["violations"]:
-            found[relative] = [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]]
+        violations = axe_violations(page)
+        if violations:
+            found[relative] = violations
     context.close()
     assert found == {}

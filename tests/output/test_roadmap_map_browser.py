@@ -124,7 +124,8 @@ STATUS_STYLES = """([id, status]) => {
   const node = document.querySelector(`svg.roadmap-map-wide [data-progress-id="${id}"]`);
   if (status) node.setAttribute("data-status", status); else node.removeAttribute("data-status");
   const rect = getComputedStyle(node.querySelector("rect"));
-  return {fill: rect.fill, stroke: rect.stroke, strokeWidth: rect.strokeWidth, opacity: getComputedStyle(node).opacity,
+  return {fill: rect.fill, stroke: rect.stroke, strokeWidth: rect.strokeWidth, dashes: rect.strokeDasharray,
+          opacity: getComputedStyle(node).opacity,
           check: getComputedStyle(node.querySelector(".map-check")).display,
           text: getComputedStyle(node.querySelector(".map-title")).fill};
 }"""
@@ -137,7 +138,6 @@ def test_status_styles_of_the_nodes(served, browser):
     link = page.evaluate("getComputedStyle(document.querySelector('main a')).color")
     topic = page.evaluate("document.querySelector('svg.roadmap-map-wide .map-topic').getAttribute('data-progress-id')")
     part = page.evaluate("document.querySelector('svg.roadmap-map-wide .map-part').getAttribute('data-progress-id')")
-    page.evaluate("document.querySelectorAll('[data-progress-state]').forEach(n => n.removeAttribute('data-progress-state'))")
     plain = page.evaluate(STATUS_STYLES, [topic, None])
     assert plain["check"] == "none" and plain["opacity"] == "1"
     done = page.evaluate(STATUS_STYLES, [topic, "done"])
@@ -145,8 +145,10 @@ def test_status_styles_of_the_nodes(served, browser):
     assert done["fill"] == plain["text"] and done["text"] == "rgb(255, 255, 255)"  # filled with the level's ink
     learning = page.evaluate(STATUS_STYLES, [topic, "learning"])
     assert learning["stroke"] == link and learning["strokeWidth"] == "3.5px" and learning["check"] == "none"
+    muted = page.evaluate("getComputedStyle(document.querySelector('.byline')).color")
     skipped = page.evaluate(STATUS_STYLES, [topic, "skipped"])
-    assert skipped["opacity"] == "0.5" and skipped["check"] == "none"
+    assert skipped["dashes"] != "none" and skipped["check"] == "none"
+    assert skipped["text"] == muted and skipped["opacity"] == "1"  # dimmed, its text still at the theme's contrast
     part_done = page.evaluate(STATUS_STYLES, [part, "done"])
     assert part_done["fill"] == link and part_done["check"] != "none"
     context.close()
@@ -159,9 +161,8 @@ def test_marks_stored_before_the_page_loads_show_on_the_map(served, browser):
     topic = page.evaluate("document.querySelector('svg.roadmap-map-wide .map-topic').getAttribute('data-progress-id')")
     page.evaluate("id => localStorage.setItem('roadmap-progress', JSON.stringify({marks: {[id]: 'done'}}))", topic)
     page.reload()
-    # progress.js names the status data-status (data-progress-state before its rewrite); the map styles either
     state = page.evaluate("""id => [...document.querySelectorAll(`svg [data-progress-id="${id}"]`)].map(
-        n => [n.getAttribute('data-status') || n.getAttribute('data-progress-state'),
+        n => [n.getAttribute('data-status'),
               getComputedStyle(n.querySelector('.map-check')).display])""", topic)
     assert [status for status, _ in state] == ["done", "done"]  # in the wide and the narrow drawing
     assert state[0][1] != "none"  # the ✓ shows

@@ -18,6 +18,20 @@ CHROMIUM = Path("/usr/bin/chromium")
 IN_CI = os.environ.get("CI") == "true"  # there, browser tests run or fail: they never skip
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"  # npm install axe-core@4
 
+try:
+    from playwright.sync_api import expect
+except ImportError:  # pragma: no cover - the test extra installs it
+    expect = None
+_BROWSER_MISSING = [what for what, ok in (("chromium", CHROMIUM.exists()), ("playwright", expect is not None)) if not ok]
+
+
+def needs_a_browser():
+    """A mark for a module of browser tests: skipped where Chromium or Playwright is missing
+    (before its fixtures build anything), except under CI, where the browser fixture fails."""
+    import pytest
+
+    return pytest.mark.skipif(bool(_BROWSER_MISSING) and not IN_CI, reason=f"missing: {', '.join(_BROWSER_MISSING)}")
+
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write {relative path: text} under root; text is dedented, so tests can indent it."""

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import CHROMIUM, IN_CI, REPO, axe_violations, serving
+from helpers import REPO, axe_violations, needs_a_browser, serving
 
 PAGES = [
     "index.html",
@@ -20,13 +20,7 @@ PAGES = [
     "series/backend-developer-roadmap/index.html",
 ]
 
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None
-
-missing = [what for what, ok in (("chromium", CHROMIUM.exists()), ("playwright", sync_playwright is not None)) if not ok]
-pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {', '.join(missing)}")
+pytestmark = needs_a_browser()
 
 
 @pytest.fixture(scope="module")

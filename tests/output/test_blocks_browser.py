@@ -17,18 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CHROMIUM, IN_CI, axe_violations, serving, write_files
+from helpers import IN_CI, axe_violations, expect, needs_a_browser, serving, write_files
 
 ENGINE_PAGE = "blocks/index.html"
 FIXTURE_PAGE = "blocks-fixture/index.html"  # at the engine page's depth, so its relative links hold
 
-try:
-    from playwright.sync_api import expect, sync_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None
-
-missing = [what for what, ok in (("chromium", CHROMIUM.exists()), ("playwright", sync_playwright is not None)) if not ok]
-pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {', '.join(missing)}")
+pytestmark = needs_a_browser()
 
 SITE = {
     "roadmap.yml": "title: Blocks\nbase_url:\n",

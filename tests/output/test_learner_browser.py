@@ -6,19 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CHROMIUM, IN_CI, REPO, axe_violations, serving
+from helpers import IN_CI, REPO, axe_violations, expect, needs_a_browser, serving
 from roadmap_site.output.search import pagefind_executable
 
 SERIES = "series/cloud-native-journey/index.html"
 TOPICS = 17  # in the sample's Cloud Native Journey
 
-try:
-    from playwright.sync_api import expect, sync_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None
-
-missing = [what for what, ok in (("chromium", CHROMIUM.exists()), ("playwright", sync_playwright is not None)) if not ok]
-pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {', '.join(missing)}")
+pytestmark = needs_a_browser()
 needs_pagefind = pytest.mark.skipif(pagefind_executable() is None and not IN_CI, reason='missing: pip install "pagefind[bin]"')
 
 

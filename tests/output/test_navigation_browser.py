@@ -8,7 +8,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from helpers import CHROMIUM, IN_CI, REPO, axe_violations, serving
+from helpers import IN_CI, REPO, axe_violations, expect, needs_a_browser, serving
 from roadmap_site.output.search import pagefind_executable
 
 ARTICLE = "backend-roadmap/part-3-relational-databases/index.html"
@@ -24,13 +24,7 @@ PAGE_TYPES = [
     "404.html",
 ]
 
-try:
-    from playwright.sync_api import expect, sync_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None
-
-missing = [what for what, ok in (("chromium", CHROMIUM.exists()), ("playwright", sync_playwright is not None)) if not ok]
-pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {', '.join(missing)}")
+pytestmark = needs_a_browser()
 needs_pagefind = pytest.mark.skipif(pagefind_executable() is None and not IN_CI, reason='missing: pip install "pagefind[bin]"')
 
 

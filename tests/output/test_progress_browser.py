@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from helpers import CHROMIUM, IN_CI, REPO, axe_violations, serving
+from helpers import REPO, axe_violations, expect, needs_a_browser, serving
 
 SERIES = "series/backend-developer-roadmap/index.html"
 TOPICS = 28  # in the sample's Backend Developer Roadmap
@@ -16,13 +16,7 @@ PACKETS = PART1 + "#1-packets-ip-and-routing"
 TCP = PART1 + "#2-tcp-and-udp"
 DNS = PART1 + "#3-name-resolution"
 
-try:
-    from playwright.sync_api import expect, sync_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None
-
-missing = [what for what, ok in (("chromium", CHROMIUM.exists()), ("playwright", sync_playwright is not None)) if not ok]
-pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {', '.join(missing)}")
+pytestmark = needs_a_browser()
 
 
 @pytest.fixture(scope="module")

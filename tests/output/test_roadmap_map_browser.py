@@ -9,18 +9,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from helpers import CHROMIUM, IN_CI, REPO, axe_violations, serving, write_files
+from helpers import REPO, axe_violations, needs_a_browser, serving, write_files
 from linkcheck import parse
 
 SERIES = "series/cloud-native-journey/index.html"
 
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None
-
-missing = [what for what, ok in (("chromium", CHROMIUM.exists()), ("playwright", sync_playwright is not None)) if not ok]
-pytestmark = pytest.mark.skipif(bool(missing) and not IN_CI, reason=f"missing: {', '.join(missing)}")
+pytestmark = needs_a_browser()
 
 LONG = "An Unusually Long Part Title About Observability, Tracing and Service Level Objectives in Production"
 

@@ -11,6 +11,7 @@ from markdown_it.token import Token
 from roadmap_site.model.models import RESOURCE_KINDS, Resource, name_key
 from roadmap_site.model.urls import absolute_url
 from roadmap_site.parse.links import Resolved, resolve_link
+from roadmap_site.parse.markdown.text import list_contents
 
 if TYPE_CHECKING:
     from roadmap_site.parse.markdown.conversion import RenderRequest
@@ -83,10 +84,7 @@ def site_resources(resources: tuple[Resource, ...], request: RenderRequest) -> t
 def _list_resources(tokens: list[Token], start: int) -> list[Resource]:
     level = tokens[start].level
     found: list[Resource] = []
-    for position in range(start + 1, len(tokens)):
-        token = tokens[position]
-        if token.level == level and token.type.endswith("_list_close"):
-            break
+    for token in list_contents(tokens, start):
         if token.type == "inline" and token.level == level + 3:  # an item's own paragraph
             resource = _item_resource(token)
             if resource is not None:

@@ -21,7 +21,7 @@ from roadmap_site.parse.comparison import find_comparison
 from roadmap_site.parse.markdown.conversion import Document, Issue, RenderRequest
 from roadmap_site.parse.markdown.headings import HeadingIds, heading_id
 from roadmap_site.parse.markdown.linking import resolve_links
-from roadmap_site.parse.markdown.text import all_text, inline_html_text, inline_text
+from roadmap_site.parse.markdown.text import all_text, inline_html_text, inline_text, list_contents
 from roadmap_site.parse.resources import resources_list_at, site_resources, topic_resources
 from roadmap_site.parse.sanitize import THEME_IDS
 
@@ -164,10 +164,7 @@ def _list_items(md: MarkdownIt, tokens: list[Token], start: int) -> list[str]:
     """The text of each item of the list opened at start, nested lists included."""
     level = tokens[start].level
     items: list[str] = []
-    for position in range(start + 1, len(tokens)):
-        token = tokens[position]
-        if token.level == level and token.type.endswith("_list_close"):
-            break
+    for token in list_contents(tokens, start):
         if token.type == "list_item_open" and token.level == level + 1:
             items.append("")
         elif token.type == "inline" and items:

@@ -40,3 +40,13 @@ def all_text(tokens: list[Token]) -> Iterator[str]:
             yield _TAG.sub(" ", token.content)
         elif token.type == "roadmap_difficulty":
             yield f"Difficulty: {token.meta['value']}"
+
+
+def list_contents(tokens: list[Token], start: int) -> Iterator[Token]:
+    """The tokens inside the list opened at start, up to its close."""
+    level = tokens[start].level
+    for position in range(start + 1, len(tokens)):
+        token = tokens[position]
+        if token.level == level and token.type.endswith("_list_close"):
+            return
+        yield token

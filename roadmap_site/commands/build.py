@@ -6,6 +6,7 @@ import argparse
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from roadmap_site.model.graph import Graph, prerequisite_graph
 from roadmap_site.output.fs import Staging, check_output_folder, read_manifest, write_site
 from roadmap_site.output.search import index_site
 from roadmap_site.parse.parallel import Progress
-from roadmap_site.parse.sources import ContentFiles, list_content, read_sources
+from roadmap_site.parse.sources import ContentFiles, Source, list_content, read_sources
 
 
 @dataclass
@@ -44,6 +45,8 @@ class BuildReport:
     sample: bool = False
     warnings: list[Problem] = field(default_factory=list)
     up_to_date: bool = False  # nothing had changed since the last build: nothing was done
+    loaded: LoadedSite | None = None  # what the build assembled (None when it was up to date)
+    graph: Graph | None = None
 
 
 def build(
@@ -59,19 +62,21 @@ def build(
     *,
     layout: Layout | None = None,
     config: Config | None = None,
+    read: Callable[[ContentFiles], list[Source]] = read_sources,
 ) -> BuildReport:
     """Build the site in site_dir into out_dir. Raises BuildFailed, leaving out_dir as it
     was. Parsed articles are kept in the user's cache folder (or in the cache the caller
     keeps), so the next build parses only what changed; clean=True starts afresh.
     search=False leaves the search index to the caller (the dev server indexes after it
     has reloaded the pages). `layout` and `config`: the site's, when the caller has found
-    them already (and dealt with the config's problems)."""
+    them already (and dealt with the config's problems). `read`: how the articles' sources
+    are read (the dev server reads only the files that changed)."""
     started = time.perf_counter()
     layout = layout or find_layout(site_dir)
     out_dir = out_dir or site_dir / "_site"
     config = _settings(layout, out_dir, config).with_overrides(base_url=base_url, drafts=drafts or None)
     content = list_content(layout.content_dir)
-    sources = read_sources(content)
+    sources = read(content)
     indexing = search and config.search
     cache, record = _cache_and_record(layout, site_dir, out_dir, cache, clean)
     inputs = inputs_digest(layout, config, indexing, content, sources, RECORD_FORMAT) if record else ""
@@ -103,6 +108,8 @@ def build(
         seconds=time.perf_counter() - started,
         warnings=[p for p in problems if p.severity == "warning"],
         sample=layout.is_sample,
+        loaded=loaded,
+        graph=graph,
     )
     if record:
         write_last_build(record, LastBuild(inputs, report.articles, report.pages, tuple(report.warnings)))

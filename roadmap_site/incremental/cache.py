@@ -108,16 +108,28 @@ class ArticleCache:
         self._used: set[str] = set()
         self._added: set[str] = set()
         self._changed = False  # True: the snapshot must be written anew
+        self._keys: dict[tuple[str, tuple[str, ...]], tuple[Source, str]] = {}  # see key_for
+        self._keyed_config: Config | None = None
 
     @property
     def folder(self) -> Path | None:
         return self._folder
 
-    @staticmethod
-    def key_for(source: Source, config: Config, segments: tuple[str, ...]) -> str:
+    def key_for(self, source: Source, config: Config, segments: tuple[str, ...]) -> str:
         """What the entry of a source is kept under: its place, bytes and path segments, the
-        config, roadmap-site."""
-        return source_digest(source, config, "/".join(segments), _FORMAT)
+        config, roadmap-site. Remembered for the very Source object, so that a process
+        building again and again (the dev server, which keeps the sources it did not
+        read again) hashes only the sources it read anew."""
+        if config is not self._keyed_config:
+            if config != self._keyed_config:
+                self._keys = {}
+            self._keyed_config = config
+        known = self._keys.get((source.key, segments))
+        if known is not None and known[0] is source:
+            return known[1]
+        key = source_digest(source, config, "/".join(segments), _FORMAT)
+        self._keys[(source.key, segments)] = (source, key)
+        return key
 
     def lookup(self, key: str) -> Entry | None:
         """The entry kept under key; the caller checks its link signature."""
@@ -147,6 +159,7 @@ class ArticleCache:
         unused = entries.keys() - self._used
         added = {digest: entries[digest] for digest in self._added}
         self._entries = {digest: entry for digest, entry in entries.items() if digest in self._used}
+        self._keys = {name: known for name, known in self._keys.items() if known[1] in self._used}
         self._used, self._added = set(), set()
         if self._folder is None or not (added or unused or self._changed):
             return

@@ -28,6 +28,8 @@ class LoadedSite:
     site: Site
     problems: list[Problem]  # of every file, parsed now or earlier
     digests: dict[str, ArticleDigests]  # by article key, for the pages' fingerprints
+    index: LinkIndex  # what the articles' links were resolved against
+    names: ContentNames  # the path segments of every article
 
 
 def load_site(
@@ -72,7 +74,7 @@ def load_site(
         problems.extend(entry.problems)
     site, assembly_problems = assemble_site([entry.article for entry in ordered], config)
     digests = {entry.article.key: entry.digests for entry in ordered}
-    return LoadedSite(site, problems + assembly_problems + check_fragments(site), digests)
+    return LoadedSite(site, problems + assembly_problems + check_fragments(site), digests, index, names)
 
 
 def _page_paths(cached: Iterable[Entry], heads: Iterable[Head], config: Config) -> dict[str, str]:

@@ -195,3 +195,12 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
         except OSError:
             return
         folder = folder.parent
+
+
+def forget_fingerprints(out_dir: Path, paths: Iterable[str]) -> None:
+    """Record that the files at `paths` were written by something other than a build, so
+    that the next build makes them again rather than trusting their recorded fingerprints."""
+    manifest = read_manifest(out_dir)
+    forgotten = {path: None for path in paths if path in manifest}
+    if forgotten:
+        atomic_write(out_dir / MANIFEST, json.dumps({**manifest, **forgotten}, ensure_ascii=False, indent=0).encode())

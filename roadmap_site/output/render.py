@@ -37,6 +37,9 @@ from roadmap_site.output.views import (
 )
 
 
+ARTICLE_TEMPLATE = "article.html"
+
+
 def make_environment(template_dirs: Iterable[Path]) -> jinja2.Environment:
     """Templates from the site's own folder first, then the default theme's, file by file."""
     env = jinja2.Environment(
@@ -101,7 +104,7 @@ class Renderer:
         site = self._site
         links = self._graph.get(article.key, Prerequisites((), ()))
         return self.page(
-            "article.html",
+            ARTICLE_TEMPLATE,
             article.path,
             description=article.description,
             og_type="article",

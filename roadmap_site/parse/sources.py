@@ -57,8 +57,13 @@ def list_content(content_dir: Path) -> ContentFiles:
 
 
 def read_sources(content: ContentFiles) -> list[Source]:
-    folder = os.path.join(content.folder, "")
-    return [Source(key, folder + key, _read_bytes(folder + key)) for key in content.articles]
+    return [read_source(content, key) for key in content.articles]
+
+
+def read_source(content: ContentFiles, key: str) -> Source:
+    """One article's source, as read_sources reads it."""
+    path = os.path.join(content.folder, "") + key
+    return Source(key, path, _read_bytes(path))
 
 
 def _read_bytes(path: str) -> bytes:
@@ -75,6 +80,11 @@ def _inside(path: Path, root: Path) -> bool:
 
 def _skipped(name: str) -> bool:
     return name.startswith((".", "_"))
+
+
+def is_skipped(key: str) -> bool:
+    """Whether list_content skips the file at key (a hidden or '_'-prefixed name on its way)."""
+    return any(_skipped(part) for part in key.split("/"))
 
 
 LEGACY_NOTE = "read as Windows-1252 (Latin-1) text because it is not UTF-8; save it as UTF-8"

@@ -4,6 +4,7 @@ that arrive during a run, and an idleness a test can wait on."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from commands.serve_helpers import SIGNAL_TIMEOUT
 from roadmap_site.commands.serve.debounce import Debouncer
@@ -17,8 +18,10 @@ class Runs:
         self.started = threading.Event()
         self.hold = threading.Event()
         self.hold.set()
+        self.paths: list[frozenset[Path]] = []
 
-    def __call__(self) -> None:
+    def __call__(self, paths: frozenset[Path]) -> None:
+        self.paths.append(paths)
         self.started.set()
         assert self.hold.wait(SIGNAL_TIMEOUT)
         self.count += 1
@@ -67,3 +70,21 @@ def test_idle_before_any_poke_and_stop_waits_for_the_run_under_way():
     threading.Thread(target=runs.hold.set).start()
     debouncer.stop()
     assert runs.count == 1  # stop() returned only once the run had finished
+
+
+def test_a_run_gets_the_paths_of_the_pokes_since_the_run_before():
+    runs = Runs()
+    runs.hold.clear()
+    debouncer = Debouncer(runs, quiet=0.05)
+    debouncer.start()
+    try:
+        debouncer.poke([Path("a.md")])
+        debouncer.poke([Path("b.md"), Path("a.md")])
+        assert runs.started.wait(SIGNAL_TIMEOUT)
+        debouncer.poke([Path("c.md")])  # during the run: for the next one
+        debouncer.poke()  # an event that names nothing adds nothing
+        runs.hold.set()
+        assert debouncer.wait_idle(SIGNAL_TIMEOUT)
+        assert runs.paths == [frozenset({Path("a.md"), Path("b.md")}), frozenset({Path("c.md")})]
+    finally:
+        debouncer.stop()

@@ -80,15 +80,18 @@ def test_event_paths_keep_both_ends_of_a_move_and_drop_reads_and_folder_touches(
 
 
 class Pokes:
-    """An on_change that counts its calls and lets a test wait for the next one."""
+    """An on_change that counts its calls and the paths they name, and lets a test wait
+    for the next one."""
 
     def __init__(self) -> None:
         self.count = 0
+        self.paths: list[Path] = []
         self._condition = threading.Condition()
 
-    def __call__(self) -> None:
+    def __call__(self, paths: list[Path]) -> None:
         with self._condition:
             self.count += 1
+            self.paths += paths
             self._condition.notify_all()
 
     def wait_for(self, count: int) -> bool:
@@ -117,6 +120,7 @@ def test_an_editors_rename_onto_an_article_is_reported_and_a_rename_between_hidd
     assert watcher.pokes.wait_for(1)
     # One inotify queue delivers both renames in order: had the first counted, this would be 2.
     assert watcher.pokes.count == 1
+    assert watcher.pokes.paths == [(root / "content/a.md").absolute()]  # the rename's source is hidden: not named
     assert watcher.said == []
 
 

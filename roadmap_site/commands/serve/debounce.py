@@ -1,22 +1,26 @@
-"""Run an action on a thread of its own once events pause."""
+"""Run an action on a thread of its own once events pause, with what the events named."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 QUIET_SECONDS = 0.1
 
 
 class Debouncer:
-    """Runs `action` on one thread once events have stopped for `quiet` seconds. Events
-    that arrive while it runs cause one more run afterwards, so no edit is ever missed."""
+    """Runs `action` on one thread once events have stopped for `quiet` seconds, with the
+    paths the events since the last run named. Events that arrive while it runs cause one
+    more run afterwards, so no edit is ever missed."""
 
-    def __init__(self, action: Callable[[], None], quiet: float = QUIET_SECONDS, name: str = "roadmap-site-debounce"):
+    def __init__(self, action: Callable[[frozenset[Path]], None], quiet: float = QUIET_SECONDS,
+                 name: str = "roadmap-site-debounce"):
         self._action = action
         self._quiet = quiet
         self._last_event: float | None = None
+        self._paths: set[Path] = set()
         self._running = False
         self._stopping = False
         self._condition = threading.Condition()
@@ -25,9 +29,10 @@ class Debouncer:
     def start(self) -> None:
         self._thread.start()
 
-    def poke(self) -> None:
+    def poke(self, paths: Iterable[Path] = ()) -> None:
         with self._condition:
             self._last_event = time.monotonic()
+            self._paths.update(paths)
             self._condition.notify_all()
 
     def stop(self) -> None:
@@ -57,8 +62,9 @@ class Debouncer:
                     return
                 self._last_event = None
                 self._running = True
+                paths, self._paths = frozenset(self._paths), set()
             try:
-                self._action()
+                self._action(paths)
             finally:
                 with self._condition:
                     self._running = False

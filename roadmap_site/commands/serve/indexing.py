@@ -38,7 +38,7 @@ class SearchIndexer:
         """Wait until no poke waits for indexing and none is under way; False on timeout."""
         return self._debouncer.wait_idle(timeout)
 
-    def _index(self) -> None:
+    def _index(self, _changed: frozenset[Path]) -> None:
         if not self.enabled:
             return
         problem = index_site(self._out_dir)

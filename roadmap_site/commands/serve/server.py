@@ -123,14 +123,14 @@ class DevServer:
     def __exit__(self, *exc_info) -> None:
         self.stop()
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, changed: frozenset[Path]) -> None:
         try:
-            self._build(first=False)
+            self._build(first=False, changed=changed)
         finally:
             self.rebuild_count += 1
 
-    def _build(self, first: bool) -> None:
-        rebuilt = self._builder.rebuild(first)
+    def _build(self, first: bool, changed: frozenset[Path] = frozenset()) -> None:
+        rebuilt = self._builder.rebuild(first, changed)
         if rebuilt.change and not first:
             self.reload_count += 1
         if rebuilt.index_search:

@@ -95,10 +95,11 @@ def event_paths(event: FileSystemEvent) -> list[Path]:
 
 class SourceWatcher:
     """Owns the watchdog Observer: follow(layout) watches the folders a build of that layout
-    reads, and every event on a path that can change the output calls `on_change` (on one
-    of the observer's threads). Paths under `ignored` (the output folder) never count."""
+    reads, and every event on a path that can change the output calls `on_change` with
+    those paths (on one of the observer's threads). Paths under `ignored` (the output
+    folder) never count."""
 
-    def __init__(self, on_change: Callable[[], None], ignored: Path, say: Callable[[str], None]):
+    def __init__(self, on_change: Callable[[list[Path]], None], ignored: Path, say: Callable[[str], None]):
         self._on_change = on_change
         self._ignored = ignored
         self._say = say
@@ -143,10 +144,11 @@ class SourceWatcher:
 
 
 class _SourceEvents(FileSystemEventHandler):
-    def __init__(self, is_relevant: Callable[[Path], bool], on_change: Callable[[], None]):
+    def __init__(self, is_relevant: Callable[[Path], bool], on_change: Callable[[list[Path]], None]):
         self._is_relevant = is_relevant
         self._on_change = on_change
 
     def dispatch(self, event: FileSystemEvent) -> None:
-        if any(self._is_relevant(path) for path in event_paths(event)):
-            self._on_change()
+        relevant = [path for path in event_paths(event) if self._is_relevant(path)]
+        if relevant:
+            self._on_change(relevant)

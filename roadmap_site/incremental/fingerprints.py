@@ -82,9 +82,11 @@ def article_digests(article: Article, source: str, link_signature: tuple) -> Art
 
 
 def summary_digest(article: Article) -> str:
-    """A digest of what other pages may show of an article: everything but its text."""
-    shown = replace(article, html="", toc=(), anchors=frozenset(), links=(), link_keys=frozenset())
-    return fingerprint(repr(shown))
+    """A digest of what other pages may show of an article: everything but its text, and
+    of its length only its reading minutes, so that most edits of the text leave every
+    listing page as it was."""
+    shown = replace(article, html="", toc=(), anchors=frozenset(), links=(), link_keys=frozenset(), word_count=0)
+    return fingerprint(repr(shown), str(article.reading_minutes))
 
 
 def theme_fingerprint(template_dirs: Iterable[Path], config: Config, site: Site) -> str:

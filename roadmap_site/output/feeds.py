@@ -120,21 +120,25 @@ SITEMAP_LIMIT = 50_000  # URLs in one sitemap file, as the sitemap protocol allo
 def sitemaps(site: Site, config: Config, limit: int = SITEMAP_LIMIT) -> list[Planned]:
     """sitemap.xml; above `limit` pages, an index of sitemap-1.xml, sitemap-2.xml..."""
     paths = page_paths(site)
-    everything = tuple(site.articles)
+    changed = last_changes(site)
     if len(paths) <= limit:
-        return [Planned(SITEMAP, partial(sitemap_xml, site, paths, config), shown=everything, values=(paths,))]
+        return [Planned(SITEMAP, partial(sitemap_xml, paths, changed, config), values=(paths, changed))]
     chunks = [paths[start : start + limit] for start in range(0, len(paths), limit)]
     names = [f"sitemap-{number}.xml" for number in range(1, len(chunks) + 1)]
     planned = [Planned(SITEMAP, partial(sitemap_index, names, config), values=(names,))]
     for name, chunk in zip(names, chunks):
-        inside = set(chunk)
-        shown = tuple(key for key, article in site.articles.items() if article.path in inside)
-        planned.append(Planned(name, partial(sitemap_xml, site, chunk, config), shown=shown, values=(chunk,)))
+        dates = {path: changed[path] for path in chunk if path in changed}
+        planned.append(Planned(name, partial(sitemap_xml, chunk, dates, config), values=(chunk, dates)))
     return planned
 
 
-def sitemap_xml(site: Site, paths: list[str], config: Config) -> bytes:
-    changed = {a.path: _last_change(a) for a in site.articles.values()}
+def last_changes(site: Site) -> dict[str, dt.datetime]:
+    """Output path -> when the article there last changed, for the articles that say so:
+    all that a sitemap shows of the articles."""
+    return {a.path: moment for a in site.articles.values() if (moment := _last_change(a))}
+
+
+def sitemap_xml(paths: list[str], changed: dict[str, dt.datetime], config: Config) -> bytes:
     urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
     for path in paths:
         entry = ET.SubElement(urlset, "url")

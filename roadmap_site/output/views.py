@@ -20,7 +20,6 @@ from roadmap_site.model.models import (
     Series,
     Site,
     Topic,
-    reading_minutes,
 )
 from roadmap_site.model.urls import absolute_url, series_feed_path, slugify
 from roadmap_site.output.roadmap_map import RoadmapMaps, roadmap_maps
@@ -182,7 +181,7 @@ def summarize_series(
     return SeriesSummary(
         series=series,
         parts=parts,
-        minutes=reading_minutes(sum(a.word_count for a in parts)),
+        minutes=sum(a.reading_minutes for a in parts),  # the parts' minutes, as their pages show them, add up
         spread=spread,
         topic_count=sum(len(a.topics) for a in parts),
         stops=tuple(stops),

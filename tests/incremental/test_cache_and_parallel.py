@@ -172,6 +172,31 @@ def test_a_rebuild_rewrites_only_what_changed(tmp_path):
     assert snapshot(out) == clean_build(root, tmp_path, workers=1)
 
 
+def test_an_edit_that_keeps_the_summary_and_the_reading_minutes_remakes_no_listing_page(tmp_path):
+    files = {**corpus(12), "roadmap.yml": "title: Cache test\nbase_url: https://example.org/\nsearch: false\n"}
+    root = write_files(tmp_path / "site", files)
+    out = tmp_path / "out"
+    build(root, out_dir=out, workers=1)
+    page = root / "content/track-1/part-4.md"
+    page.write_text(page.read_text() + "\nA closing sentence of a few more words.\n")
+    edited = build(root, out_dir=out, workers=1)
+    # The page itself, and the feeds that carry its whole text; no listing, sitemap or roadmap.json.
+    made = sorted(path for path in edited.made if path.endswith((".html", "atom.xml", "sitemap.xml", "roadmap.json")))
+    assert made == ["atom.xml", "series/track-1/atom.xml", "track-1/part-4/index.html"], made
+    assert snapshot(out) == clean_build(root, tmp_path, workers=1)
+
+
+def test_a_series_reads_in_the_sum_of_its_parts_minutes(tmp_path):
+    words = " ".join(["word"] * 330)  # 1.5 minutes: rounds to 2, where the sum of two would round to 3
+    files = {"roadmap.yml": "title: Minutes\nsearch: false\n"}
+    for number in (1, 2):
+        files[f"content/p{number}.md"] = f"---\ntitle: Part {number}\nseries: [Long read]\n---\n{words}\n"
+    build(write_files(tmp_path / "site", files), out_dir=tmp_path / "out", workers=1)
+    series_page = (tmp_path / "out/series/long-read/index.html").read_text()
+    assert series_page.count("2 min read") == 2
+    assert "4 min" in series_page
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 @pytest.mark.parametrize("template, line, message", [
     ("{% extends 'base.html' %}\n{% block main %}\n<p>{{ article.title }}</p>\n<p>{{ no_such_thing }}</p>\n{% endblock %}\n",

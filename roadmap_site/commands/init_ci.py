@@ -1,5 +1,6 @@
 """`roadmap-site init-ci`: a GitHub Actions workflow that builds the site and deploys it to
-GitHub Pages with actions/upload-pages-artifact and actions/deploy-pages."""
+GitHub Pages with actions/upload-pages-artifact and actions/deploy-pages, keeping
+roadmap-site's cache folder between runs so that a push re-parses only what it changed."""
 
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ WORKFLOW_PATH = Path(".github/workflows/pages.yml")
 
 # --- init-ci ---------------------------------------------------------------------------------
 
-# Placeholders are {branch}, {install}, {site_dir} and {config}; the ${{ ... }} are GitHub's own
-# expressions. Every action is pinned to the commit of the release named in its comment.
+# Placeholders are {branch}, {install}, {site_dir} (the build's argument) and {config} (the path
+# of roadmap.yml); the ${{ ... }} are GitHub's own expressions. Every action is pinned to the
+# commit of the release named in its comment, as found in the action's own repository.
 WORKFLOW_TEMPLATE = """\
 # Build the roadmap site and deploy it to GitHub Pages (written by `roadmap-site init-ci`).
 # One-time set-up on GitHub: Settings > Pages > Build and deployment > Source: "GitHub Actions".

@@ -123,26 +123,29 @@ def test_a_restored_cache_folder_spares_the_parsing_only_with_its_key(tmp_path, 
     site = write_files(tmp_path / "checkout", {**SITE, **{f"content/more/part-{n}.md": f"# Part {n}\n\nText {n}.\n" for n in range(20)}})
     monkeypatch.delenv("XDG_CACHE_HOME")
 
-    def run_on(runner: Path, restored: Path | None, keep: list[str]) -> Path:
+    def run_on(runner: Path, restored: Path | None = None, keep: tuple[str, ...] = ()) -> Path:
+        """Build on a runner whose home is `runner`, given what actions/cache restored (the
+        entries of the cached folder named in keep); the cached folder."""
         monkeypatch.setenv("HOME", str(runner))
         folder = Path(os.path.expanduser(cached_path))
         if restored is not None:
-            shutil.copytree(restored, folder, ignore=lambda where, names: [n for n in names if Path(where) == restored and n not in keep])
+            left_out = [name for name in os.listdir(restored) if name not in keep]
+            shutil.copytree(restored, folder, ignore=lambda where, names: left_out if Path(where) == restored else [])
         build(site, out_dir=runner / "_site")
         return folder
 
-    first = run_on(tmp_path / "runner-1", None, [])
+    first = run_on(tmp_path / "runner-1")
     assert sorted(p.name for p in first.iterdir()) == ["cache-key", "sites"]
     assert cache_folder(site).is_relative_to(first)
     snapshot = (cache_folder(site) / SNAPSHOT).read_bytes()
     edited = site / "content/more/part-3.md"
     edited.write_text("# Part 3\n\nEdited.\n", encoding="utf-8")
 
-    run_on(tmp_path / "runner-2", first, ["cache-key", "sites"])
+    run_on(tmp_path / "runner-2", first, ("cache-key", "sites"))
     assert (cache_folder(site) / SNAPSHOT).read_bytes() == snapshot  # trusted: only the edit was parsed
     assert (cache_folder(site) / JOURNAL).is_file()
 
-    run_on(tmp_path / "runner-3", first, ["sites"])  # without the key that sealed them...
+    run_on(tmp_path / "runner-3", first, ("sites",))  # without the key that sealed them...
     assert (cache_folder(site) / SNAPSHOT).read_bytes() != snapshot  # ...the entries are parsed again
 
 

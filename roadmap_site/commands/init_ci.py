@@ -1,14 +1,17 @@
 """`roadmap-site init-ci`: a GitHub Actions workflow that builds the site and deploys it to
-GitHub Pages with actions/upload-pages-artifact and actions/deploy-pages."""
+GitHub Pages with actions/upload-pages-artifact and actions/deploy-pages, keeping
+roadmap-site's cache folder between runs so that a push re-parses only what it changed."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shlex
 import sys
 from pathlib import Path
 
+from roadmap_site.config import CONFIG_FILE
 from roadmap_site.output.fs import atomic_write
 from roadmap_site.commands.git import find_repository, git_or_none
 
@@ -21,7 +24,9 @@ WORKFLOW_PATH = Path(".github/workflows/pages.yml")
 
 # --- init-ci ---------------------------------------------------------------------------------
 
-# Placeholders are {branch}, {install} and {build}; the ${{ ... }} are GitHub's own expressions.
+# Placeholders are {branch}, {install}, {site_dir} (the build's argument) and {config} (the path
+# of roadmap.yml); the ${{ ... }} are GitHub's own expressions. Every action is pinned to the
+# commit of the release named in its comment, as found in the action's own repository.
 WORKFLOW_TEMPLATE = """\
 # Build the roadmap site and deploy it to GitHub Pages (written by `roadmap-site init-ci`).
 # One-time set-up on GitHub: Settings > Pages > Build and deployment > Source: "GitHub Actions".
@@ -32,11 +37,8 @@ on:
     branches: [{branch}]
   workflow_dispatch:  # a "Run workflow" button in the Actions tab
 
-# Reading the repository is enough to build; deploying needs Pages rights and an OIDC token.
-permissions:
-  contents: read
-  pages: write
-  id-token: write
+# No rights by default: each job asks for the few it needs.
+permissions: {}
 
 # One deployment at a time; a newer push waits rather than cancelling a deployment half-way.
 concurrency:
@@ -45,35 +47,59 @@ concurrency:
 
 jobs:
   build:
+    name: Build the site
     runs-on: ubuntu-latest
+    permissions:
+      contents: read  # to check out the repository
+      pages: read  # for configure-pages to look up the site's address
     steps:
-      - uses: actions/checkout@v7
-      - uses: actions/setup-python@v7
+      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1
+        with:
+          persist-credentials: false
+      - uses: actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97 # v7.0.0
         with:
           python-version: "3.14"
       - name: Install roadmap-site
-        run: {install}
+        id: install
+        run: |
+          {install}
+          python -c 'import roadmap_site; print("version=" + roadmap_site.__version__)' >> "$GITHUB_OUTPUT"
+      - name: Keep the parsed articles between runs
+        # roadmap-site's cache folder: the parsed articles and the key that seals them. Each run
+        # saves its own copy and starts from the newest one made by the same release and config.
+        uses: actions/cache@27d5ce7f107fe9357f9df03efb73ab90386fccae # v5.0.5
+        with:
+          path: ~/.cache/roadmap-site
+          key: "roadmap-site-${{ runner.os }}-${{ steps.install.outputs.version }}-${{ hashFiles('{config}') }}-${{ github.sha }}"
+          restore-keys: "roadmap-site-${{ runner.os }}-${{ steps.install.outputs.version }}-${{ hashFiles('{config}') }}-"
       - name: Find the Pages address
         id: pages
-        uses: actions/configure-pages@v6
+        uses: actions/configure-pages@983d7736d9b0ae728b81ab479565c72886d7745b # v5.0.0
       - name: Build the site
-        # base_url is https://USER.github.io/REPO (or the custom domain), without the final slash.
-        run: {build}
+        env:
+          # https://USER.github.io/REPO (or the custom domain), without the final slash
+          BASE_URL: ${{ steps.pages.outputs.base_url }}
+        run: |
+          roadmap-site build{site_dir} --base-url "$BASE_URL/" -o _site
       - name: Upload the site
-        uses: actions/upload-pages-artifact@v5
+        uses: actions/upload-pages-artifact@fc324d3547104276b827a68afc52ff2a11cc49c9 # v5.0.0
         with:
           path: _site
 
   deploy:
+    name: Deploy to GitHub Pages
     needs: build
     runs-on: ubuntu-latest
+    permissions:
+      pages: write  # to make the deployment
+      id-token: write  # to prove to Pages that the deployment comes from this workflow
     environment:
       name: github-pages
       url: ${{ steps.deployment.outputs.page_url }}
     steps:
       - name: Deploy to GitHub Pages
         id: deployment
-        uses: actions/deploy-pages@v5
+        uses: actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128 # v5.0.0
 """
 
 
@@ -88,14 +114,21 @@ def install_command(pyproject_text: str | None) -> str:
 
 def workflow_yaml(branch: str, install: str, site_path: str = ".") -> str:
     """The workflow text; site_path is the site folder relative to the repository root."""
-    where = "" if site_path in ("", ".") else f" {shlex.quote(site_path)}"
-    build_command = f'roadmap-site build{where} --base-url "${{{{ steps.pages.outputs.base_url }}}}/" -o _site'
+    in_root = site_path in ("", ".")
+    site_dir = "" if in_root else f" {shlex.quote(site_path)}"
+    config = CONFIG_FILE if in_root else f"{site_path}/{CONFIG_FILE}"
     quoted_branch = branch if re.fullmatch(r"[A-Za-z0-9._/-]+", branch) else '"' + branch.replace('"', '\\"') + '"'
     return (
         WORKFLOW_TEMPLATE.replace("{branch}", quoted_branch)
         .replace("{install}", install)
-        .replace("{build}", build_command)
+        .replace("{site_dir}", site_dir)
+        .replace("{config}", _in_double_quotes(config.replace("'", "''")))
     )
+
+
+def _in_double_quotes(text: str) -> str:
+    """text escaped for a double-quoted YAML string (JSON's escapes are YAML's)."""
+    return json.dumps(text, ensure_ascii=False)[1:-1]
 
 
 def _default_branch(repo: Path | None) -> str:

@@ -1,5 +1,4 @@
-"""Publishing to GitHub Pages with real git repositories in a temporary folder, and the
-GitHub Actions workflow that init-ci writes."""
+"""Publishing to GitHub Pages with real git repositories in a temporary folder."""
 
 import argparse
 import os
@@ -9,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from helpers import REPO, write_files
 from linkcheck import broken_links, parse
@@ -22,7 +20,6 @@ from roadmap_site.commands.publish import (
     push_was_rejected,
     run_publish,
 )
-from roadmap_site.commands.init_ci import WORKFLOW_PATH, install_command, run_init_ci, workflow_yaml
 
 BASE_URL = "https://user.github.io/repo/"
 SITE = {
@@ -280,70 +277,3 @@ def test_push_was_rejected_reads_porcelain_output():
     assert push_was_rejected("To remote\n!\trefs/heads/gh-pages:refs/heads/gh-pages\t[rejected] (fetch first)\nDone\n")
     assert push_was_rejected("!\trefs/heads/gh-pages:refs/heads/gh-pages\t[rejected] (non-fast-forward)\n")
     assert not push_was_rejected("!\trefs/heads/gh-pages:refs/heads/gh-pages\t[remote rejected] (pre-receive hook declined)\n")
-
-
-# --- init-ci -----------------------------------------------------------------------------------
-
-
-def _steps(job: dict) -> list[str]:
-    return [step.get("uses", "").split("@")[0] for step in job["steps"]]
-
-
-def test_init_ci_writes_a_pages_workflow(tmp_path, capsys):
-    site = write_files(tmp_path / "site", SITE)
-
-    assert run_init_ci(argparse.Namespace(site_dir=site, force=False, debug=False)) == 0
-
-    text = (site / WORKFLOW_PATH).read_text(encoding="utf-8")
-    workflow = yaml.safe_load(text)
-    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as True
-    assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert _steps(build) == [
-        "actions/checkout", "actions/setup-python", "", "actions/configure-pages", "", "actions/upload-pages-artifact"
-    ]
-    runs = [step.get("run") for step in build["steps"] if "run" in step]
-    assert runs == ["pip install roadmap-site", 'roadmap-site build --base-url "${{ steps.pages.outputs.base_url }}/" -o _site']
-    assert build["steps"][3]["id"] == "pages" and build["steps"][-1]["with"] == {"path": "_site"}
-    assert deploy["needs"] == "build"
-    assert deploy["environment"] == {"name": "github-pages", "url": "${{ steps.deployment.outputs.page_url }}"}
-    assert _steps(deploy) == ["actions/deploy-pages"] and deploy["steps"][0]["id"] == "deployment"
-    assert "Settings > Pages" in capsys.readouterr().out
-
-
-def test_init_ci_refuses_to_overwrite_without_force(tmp_path, capsys):
-    site = write_files(tmp_path / "site", {**SITE, str(WORKFLOW_PATH): "name: mine\n"})
-
-    assert run_init_ci(argparse.Namespace(site_dir=site, force=False, debug=False)) == 1
-    assert "already exists; use --force" in capsys.readouterr().err
-    assert (site / WORKFLOW_PATH).read_text(encoding="utf-8") == "name: mine\n"
-
-    assert run_init_ci(argparse.Namespace(site_dir=site, force=True, debug=False)) == 0
-    assert "actions/deploy-pages" in (site / WORKFLOW_PATH).read_text(encoding="utf-8")
-
-
-def test_init_ci_in_a_subfolder_writes_the_workflow_at_the_repository_root(work):
-    docs = write_files(work / "docs", SITE)
-
-    assert run_init_ci(argparse.Namespace(site_dir=docs, force=False, debug=False)) == 0
-
-    assert not (docs / WORKFLOW_PATH).exists()
-    workflow = yaml.safe_load((work / WORKFLOW_PATH).read_text(encoding="utf-8"))
-    assert 'roadmap-site build docs --base-url' in workflow["jobs"]["build"]["steps"][4]["run"]
-
-
-def test_install_command_uses_the_repository_itself_only_for_roadmap_site():
-    assert install_command('[project]\nname = "roadmap_site"\n') == "pip install ."
-    assert install_command('[project]\nname = "my-notes"\n') == "pip install roadmap-site"
-    assert install_command(None) == "pip install roadmap-site"
-    assert install_command("not [valid toml") == "pip install roadmap-site"
-
-
-def test_the_projects_own_workflow_is_the_one_init_ci_writes():
-    own = (REPO / WORKFLOW_PATH).read_text(encoding="utf-8")
-    expected_install = install_command((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-
-    assert expected_install == "pip install ."
-    assert own == workflow_yaml("main", expected_install)

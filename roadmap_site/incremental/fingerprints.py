@@ -64,7 +64,7 @@ def source_digest(source: Source, config: Config, segments: str, cache_format: s
     """What a parsed article is kept under: its place, path segments and bytes, the config,
     roadmap-site."""
     digest = Digest(cache_format, code_digest(), source.key, source.shown, segments, repr(config))
-    digest.add("source", source.data)
+    digest.add("source", source.digest)
     return digest.hexdigest()
 
 
@@ -131,7 +131,7 @@ def inputs_digest(layout: Layout, config: Config, indexing: bool, content: Conte
     """A digest of everything a build reads: equal digests make equal output."""
     digest = Digest(record_format, code_digest(), repr(config), f"search={indexing}", str(layout.content_dir))
     for source in sources:
-        digest.add(f"article:{source.key}", source.data)
+        digest.add(f"article:{source.key}", source.digest)
     digest.add_files("file", ((key, content.folder / key) for key in sorted(content.others)))
     for number, folder in enumerate((*layout.template_dirs, *layout.static_dirs)):
         digest.add_files(f"theme{number}", theme_files([folder]))

@@ -3,8 +3,10 @@ their text. `list_content` and `read_sources` touch the disk; `decode` is pure."
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from roadmap_site.errors import SourceError
@@ -17,6 +19,11 @@ class Source:
     key: str  # path relative to the content folder, POSIX style
     shown: str  # the path as messages show it
     data: bytes
+
+    @cached_property
+    def digest(self) -> bytes:
+        """SHA-256 of the bytes, computed once however many digests of the build include it."""
+        return hashlib.sha256(self.data).digest()
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ Return 429 when a client sends too many requests, with a hint of when to retry.
 Clients act on the code before they read the body, so an accurate code saves them guesswork.
 """,
 """
-# Message Queues Without the Mystery
+# Message Queues: Delivery Without the Mystery
 ## What Problem Queues Solve
 Queues let a producer hand work to a consumer that may be slower, busy or offline.
 The producer carries on while the work waits its turn.
@@ -140,7 +140,7 @@ Most runners can list the slowest tests; start there.
 Replace network and disk with small in-memory versions only where the real thing cannot run.
 """,
 """
-# Linux Permissions Explained
+# Linux Permissions Explained: Owners, Groups and Modes
 ## Users, Groups and Others
 Every file has an owner, a group and a set of permissions for everyone else.
 ## Reading the Mode
@@ -294,7 +294,7 @@ Difficulty: Intermediate
 Requests reserve capacity for scheduling; limits cap what a container may use.
 """,
 """
-# Regular Expressions You Will Actually Use
+# Regular Expressions: The Parts You Will Actually Use
 ## Anchors and Classes
 Anchors pin a pattern to the start or end of a line, and classes match one character from a set.
 ## Quantifiers
@@ -358,7 +358,7 @@ Start with the widest box near the top.
 - Choose a data structure with cheaper lookups.
 """,
 """
-# DNS in Plain Words
+# DNS in Plain Words: From Names to Addresses
 ## Names to Addresses
 DNS turns a name people remember into an address machines can reach.
 ## Record Types
@@ -453,7 +453,7 @@ Bursts are allowed up to the size of the bucket.
 - Publish the limits in the documentation.
 """,
 """
-# Backups You Can Restore
+# Backups: Copies You Can Restore
 ## The Three Two One Rule
 Keep three copies, on two kinds of media, with one copy somewhere else.
 ## Testing Restores
@@ -503,7 +503,7 @@ Remove a release flag as soon as the feature is fully on. Old flags become traps
 3. Keep the number of combinations small.
 """,
 """
-# Structured Logging
+# Structured Logging: Logs as Data
 ## Logs as Data
 Write each log entry as a set of named fields instead of a sentence.
 Machines can then filter and count them.

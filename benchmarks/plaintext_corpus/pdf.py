@@ -115,9 +115,9 @@ def render_pdf(outline: Outline, style: PdfStyle, rng: random.Random) -> tuple[s
         for (index, number), block in zip(section_numbers(outline).items(), (b for b in outline.blocks if isinstance(b, Heading))):
             label = f"{number}{'.' if style.numbered == 'dotted' else ''}" if style.numbered else ""
             if style.contents == "tabs":
-                entries.append(f"{label}\t{block.text}\t{page}" if label else f"{block.text}\t{page}")
+                entries.append(f"{label}\t{block.text}\t{page}" if label else f"{'  ' * (block.level - 2)}{block.text}\t{page}")
             else:
-                entry = f"{label} {block.text}".strip()
+                entry = f"{label} {block.text}" if label else "  " * (block.level - 2) + block.text
                 entries.append(f"{entry} {'.' * max(3, 60 - len(entry))} {page}")
             page += rng.randint(0, 2)
         furniture += entries

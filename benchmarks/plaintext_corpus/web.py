@@ -120,7 +120,8 @@ def render_web(outline: Outline, style: WebStyle, rng: random.Random) -> tuple[s
     furniture.remove(outline.title)
     if style.contents:
         entries = [
-            (f"{number}. " if style.numbered and "." not in number else f"{number} " if style.numbered else "") + block.text
+            (f"{number}. " if "." not in number else f"{number} ") + block.text if style.numbered
+            else "  " * (block.level - 2) + block.text
             for number, block in zip(section_numbers(outline).values(), (b for b in outline.blocks if isinstance(b, Heading)))
         ]
         head += [rng.choice(CONTENTS_LABELS), *entries]

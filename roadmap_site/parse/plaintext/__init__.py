@@ -14,23 +14,23 @@ from dataclasses import dataclass
 from roadmap_site.parse.plaintext.blocks import (
     join_broken_paragraphs,
     normalise_heading_levels,
-    parse_block,
+    parse_blocks,
     render,
     resolve_lone_lines,
     split_blocks,
 )
+from roadmap_site.parse.plaintext.contents import contents_headings, find_contents
+from roadmap_site.parse.plaintext.furniture import drop_furniture
 from roadmap_site.parse.plaintext.lines import (
     GLYPHS,
     LINE_BREAKS,
     TITLE_REPEATS,
     clean_lines,
-    drop_furniture,
-    drop_table_of_contents,
     is_list_line,
     section_level,
-    take_authors,
-    take_title,
 )
+from roadmap_site.parse.plaintext.opening import drop_cover, take_authors, take_title
+from roadmap_site.parse.plaintext.sections import numbered_headings
 
 
 @dataclass(frozen=True)
@@ -87,11 +87,14 @@ def _has_repeated_line(lines: list[str]) -> bool:
 def plaintext_to_markdown(text: str) -> PlainTextDocument:
     """Recover title, authors and a Markdown body (without the title) from pasted plain text."""
     lines = clean_lines(text)
-    lines = drop_table_of_contents(lines)
+    contents = find_contents(lines)
+    if contents:
+        lines = lines[:contents.start] + [""] * (contents.end - contents.start) + lines[contents.end:]
     title, lines = take_title(lines)
     authors, lines = take_authors(lines)
-    lines = drop_furniture(lines)
-    segments = [segment for block in split_blocks(lines) for segment in parse_block(block)]
+    lines = drop_furniture(drop_cover(lines, contents.start if contents else None))
+    headings = numbered_headings(lines, contents_headings(lines, contents, title) if contents else {})
+    segments = parse_blocks(split_blocks(lines, headings))
     segments = resolve_lone_lines(join_broken_paragraphs(segments))
     body = "\n\n".join(render(segment) for segment in normalise_heading_levels(segments))
     return PlainTextDocument(title, authors, body + "\n" if body else "")

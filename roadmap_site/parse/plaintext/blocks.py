@@ -69,16 +69,24 @@ class _Lone:
 _Segment = Union[_Paragraph, _List, _Table, _Heading, _Verbatim, _Lone]
 
 
-def split_blocks(lines: list[str]) -> list[list[str]]:
-    blocks: list[list[str]] = [[]]
-    for line in lines:
-        if DIFFICULTY.match(line.strip()):
+def split_blocks(lines: list[str], headings: dict[int, tuple[int, str]]) -> list[list[str] | _Heading]:
+    """Blocks of lines between blank lines; a line known to be a heading (index -> level, text)
+    and a difficulty line stand alone."""
+    blocks: list[list[str] | _Heading] = [[]]
+    for index, line in enumerate(lines):
+        if index in headings:
+            blocks += [_Heading(*headings[index]), []]
+        elif DIFFICULTY.match(line.strip()):
             blocks += [[line.strip()], []]
         elif line.strip():
             blocks[-1].append(line)
         elif blocks[-1]:
             blocks.append([])
     return [block for block in blocks if block]
+
+
+def parse_blocks(blocks: list[list[str] | _Heading]) -> list[_Segment]:
+    return [segment for block in blocks for segment in (parse_block(block) if isinstance(block, list) else [block])]
 
 
 def _table_cells(line: str) -> tuple[str, ...] | None:

@@ -1,0 +1,194 @@
+"""The opening of pasted text: the title (a repeated title-shaped line near the top, the line
+above a byline, or the opening block, joined across two lines), the authors, and the cover
+matter (affiliations, dates) between the title and where the body begins. Every function keeps
+the number of lines: what it takes becomes a blank line, so line indices stay valid."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from roadmap_site.parse.plaintext.lines import (
+    AUTHOR_LINE,
+    CONTENTS_LABEL,
+    DATE,
+    DIFFICULTY,
+    FURNITURE,
+    NAME_PARTICLES,
+    READING_TIME,
+    SECTION,
+    is_list_line,
+    is_title_shaped,
+    line_key,
+    repair_stray_tabs,
+)
+
+TOP_LINES = 15
+_MAX_COVER_LINES = 12
+_SENTENCE_STOP = (".", "!", "?")
+_ABSTRACT = re.compile(r"^(?:abstract|summary|overview)\s*:?$", re.I)
+# A title's first line that ends in one of these goes on in the next line.
+_CONTINUING = frozenset("a an the and or of for to in on with from by at into about vs".split())
+
+
+def is_furniture(key: str) -> bool:
+    return any(shape.match(key) for shape in FURNITURE)
+
+
+def _is_title_candidate(line: str) -> bool:
+    key = line_key(line)
+    return (
+        "\t" not in repair_stray_tabs(line.strip())
+        and not DIFFICULTY.match(key)
+        and not is_list_line(key)
+        and not key.startswith("1 ")
+        and not is_furniture(key)
+        and not author_names(key)
+        and is_title_shaped(key, 20, 150)
+    )
+
+
+def _top(lines: list[str]) -> list[int]:
+    return [index for index, line in enumerate(lines) if line.strip()][:TOP_LINES]
+
+
+def _is_byline(key: str) -> bool:
+    return bool(READING_TIME.match(key) or DATE.match(key) or author_names(key))
+
+
+def _opening_pair(lines: list[str]) -> tuple[int, int] | None:
+    """The first block when it is two title-shaped lines, the second going on from the first:
+    a title set over two lines."""
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    if len(filled) < 3 or filled[1] != filled[0] + 1 or filled[2] == filled[1] + 1:
+        return None
+    first, second = (line_key(lines[index]) for index in filled[:2])
+    if not (_is_title_candidate(first) and _is_title_candidate(second)) or _is_byline(second):
+        return None
+    if len(first) + len(second) > 150 or SECTION.match(second) or len(f"{first} {second}".split()) < 3:
+        return None
+    after = line_key(lines[filled[2]])
+    joined = f"{first} {second}"
+    goes_on = first.endswith(":") or first.split()[-1].lower() in _CONTINUING or second[0].islower()
+    stated = _is_byline(after) or any(line_key(line) == joined for line in lines[filled[2]:])
+    return (filled[0], filled[1]) if goes_on or stated else None
+
+
+def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The title is the title-shaped line a page repeats near its top (a web page's header and
+    heading, a PDF's running header), else a title set over the opening two lines, else the line
+    right above a byline, reading time or date, else the first line. Lines above the title are
+    the site's header; later copies of it are running titles."""
+    keys = [line_key(line) for line in lines]
+    counts = Counter(key for key in keys if key)
+    top = _top(lines)
+    repeated = [
+        index
+        for index in top
+        if counts[keys[index]] >= 2 and len(keys[index].split()) >= 3 and _is_title_candidate(lines[index])
+    ]
+    pair = _opening_pair(lines)
+    bylines = [index for index in top if _is_byline(keys[index])]
+    above_byline = [index for index in top if bylines and index < bylines[0] and _is_title_candidate(lines[index])]
+    if repeated:
+        first = max(repeated, key=lambda index: (counts[keys[index]], -index))
+        title, last = keys[first], first
+    elif pair:
+        first, last = pair
+        title = f"{keys[first]} {keys[last]}"
+    elif above_byline:
+        first = last = above_byline[-1]
+        title = keys[first]
+    elif top and _is_title_candidate(lines[top[0]]):
+        first = last = top[0]
+        title = keys[first]
+    else:
+        return None, lines
+    return title, [""] * (last + 1) + [
+        "" if _is_running_title(key, title) else line for key, line in zip(keys[last + 1:], lines[last + 1:])
+    ]
+
+
+def _is_running_title(key: str, title: str) -> bool:
+    """The title (or its part before a colon) again, maybe with a page number or an author."""
+    short = title.split(":")[0]
+    if key == title or (key == short and len(short.split()) >= 2):
+        return True
+    if not key or key.endswith(_SENTENCE_STOP):
+        return False
+    bare = " ".join(re.sub(r"\d+", " ", key).split())
+    named = title in bare or (len(short.split()) >= 3 and short in bare)
+    return named and len(bare.split()) <= len(title.split()) + 6
+
+
+def author_names(line: str) -> tuple[str, ...]:
+    """The names a byline states ("By Ana Lima and Jo Park | May 3"), or a line that is only a
+    list of two names or more ("Ana Lima, Jo Park and Li Wei")."""
+    statement = AUTHOR_LINE.match(line)
+    if statement and len(line.split()) <= 12:
+        names = re.split(r"\s+[|·•—–-]\s+|\s+on\s+", statement["names"])[0]
+        parts = [part.strip() for part in re.split(r",|;|&|\band\b", names)]
+        if parts and _is_name(parts[0]):
+            return tuple(part for part in parts if _is_name(part))
+        return ()
+    parts = [part.strip() for part in re.split(r",|;|&|\band\b", line)]
+    if len(parts) >= 2 and all(_is_name(part) and len(part.split()) >= 2 for part in parts):
+        return tuple(parts)
+    return ()
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+
+    def is_name_word(word: str) -> bool:
+        return word[0].isupper() and all(char.isalpha() or char in ".'’-" for char in word)
+
+    return 1 <= len(words) <= 5 and is_name_word(words[0]) and all(
+        word in NAME_PARTICLES or is_name_word(word) for word in words
+    )
+
+
+def take_authors(lines: list[str]) -> tuple[tuple[str, ...], list[str]]:
+    """Authors from the first byline near the top, or from a lone name right above a date or
+    reading time."""
+    top = _top(lines)
+    for position, index in enumerate(top):
+        key = line_key(lines[index])
+        names = author_names(key)
+        following = line_key(lines[top[position + 1]]) if position + 1 < len(top) else ""
+        if not names and _is_name(key) and 2 <= len(key.split()) <= 4 and (DATE.match(following) or READING_TIME.match(following)):
+            names = (key,)
+        if names:
+            return names, lines[:index] + [""] + lines[index + 1:]
+    return (), lines
+
+
+def _is_cover_line(key: str) -> bool:
+    return len(key) <= 160 and not key.endswith(_SENTENCE_STOP) and not is_list_line(key) and not DIFFICULTY.match(key)
+
+
+def drop_cover(lines: list[str], body_start: int | None) -> list[str]:
+    """The short lines (affiliations, dates, a series name) between the title and where the body
+    begins: a contents block, an abstract, or the first numbered section."""
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return lines
+    starts = [body_start] if body_start is not None else []
+    for index in filled[:TOP_LINES]:
+        key = line_key(lines[index])
+        if _ABSTRACT.match(key) or CONTENTS_LABEL.match(key) or (SECTION.match(key) and SECTION.match(key)["number"] == "1"):
+            starts.append(index)
+            break
+    if not starts:
+        return lines
+    start = min(starts)
+    cover = []
+    for index in reversed([index for index in filled if index < start]):
+        if not _is_cover_line(line_key(lines[index])):
+            break
+        cover.append(index)
+    if len(cover) > _MAX_COVER_LINES:
+        return lines
+    label = [start] if _ABSTRACT.match(line_key(lines[start])) else []
+    gone = set(cover + label)
+    return ["" if index in gone else line for index, line in enumerate(lines)]

@@ -25,6 +25,7 @@ class Contents:
     start: int  # lines[start:end] is the block, its label included
     end: int
     entries: tuple[tuple[str, int], ...]  # (heading key, level 2, 3...)
+    paged: bool  # entries end in page numbers: a PDF's contents page
 
 
 def _paged_entry(line: str) -> tuple[str, int | None] | None:
@@ -98,7 +99,8 @@ def _is_entry_text(text: str) -> bool:
 
 
 def find_contents(lines: list[str]) -> Contents | None:
-    span = _find_paged(lines) or _find_labelled(lines)
+    paged = _find_paged(lines)
+    span = paged or _find_labelled(lines)
     if span is None:
         return None
     start, end = span
@@ -106,7 +108,7 @@ def find_contents(lines: list[str]) -> Contents | None:
     if CONTENTS_LABEL.match(line_key(raw[0])):
         raw = raw[1:]
     texts = [(_paged_entry(line) or (line.strip(), None))[0] for line in raw]
-    return Contents(start, end, tuple(zip(map(heading_key, texts), _levels(raw))))
+    return Contents(start, end, tuple(zip(map(heading_key, texts), _levels(raw))), paged is not None)
 
 
 def _levels(raw: list[str]) -> list[int]:

@@ -56,6 +56,11 @@ def _is_byline(key: str) -> bool:
     return bool(READING_TIME.match(key) or DATE.match(key) or author_names(key))
 
 
+def _is_lone_author(key: str, following: str) -> bool:
+    """A name alone on its line, right above a date or a reading time."""
+    return _is_name(key) and 2 <= len(key.split()) <= 4 and bool(DATE.match(following) or READING_TIME.match(following))
+
+
 def _opening_pair(lines: list[str]) -> tuple[int, int] | None:
     """The first block when it is two title-shaped lines, the second going on from the first:
     a title set over two lines."""
@@ -63,7 +68,8 @@ def _opening_pair(lines: list[str]) -> tuple[int, int] | None:
     if len(filled) < 3 or filled[1] != filled[0] + 1 or filled[2] == filled[1] + 1:
         return None
     first, second = (line_key(lines[index]) for index in filled[:2])
-    if not (_is_title_candidate(first) and _is_title_candidate(second)) or _is_byline(second):
+    goes_on_lower = second[:1].islower() and _is_title_candidate(second[0].upper() + second[1:])
+    if not (_is_title_candidate(first) and (_is_title_candidate(second) or goes_on_lower)) or _is_byline(second):
         return None
     if len(first) + len(second) > 150 or SECTION.match(second) or len(f"{first} {second}".split()) < 3:
         return None
@@ -88,7 +94,8 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
         if counts[keys[index]] >= 2 and len(keys[index].split()) >= 3 and _is_title_candidate(lines[index])
     ]
     pair = _opening_pair(lines)
-    bylines = [index for index in top if _is_byline(keys[index])]
+    following = {index: keys[after] for index, after in zip(top, top[1:])}
+    bylines = [index for index in top if _is_byline(keys[index]) or _is_lone_author(keys[index], following.get(index, ""))]
     above_byline = [index for index in top if bylines and index < bylines[0] and _is_title_candidate(lines[index])]
     if repeated:
         first = max(repeated, key=lambda index: (counts[keys[index]], -index))
@@ -156,7 +163,7 @@ def take_authors(lines: list[str]) -> tuple[tuple[str, ...], list[str]]:
         key = line_key(lines[index])
         names = author_names(key)
         following = line_key(lines[top[position + 1]]) if position + 1 < len(top) else ""
-        if not names and _is_name(key) and 2 <= len(key.split()) <= 4 and (DATE.match(following) or READING_TIME.match(following)):
+        if not names and _is_lone_author(key, following):
             names = (key,)
         if names:
             return names, lines[:index] + [""] + lines[index + 1:]
@@ -191,4 +198,23 @@ def drop_cover(lines: list[str], body_start: int | None) -> list[str]:
         return lines
     label = [start] if _ABSTRACT.match(line_key(lines[start])) else []
     gone = set(cover + label)
+    return ["" if index in gone else line for index, line in enumerate(lines)]
+
+
+def drop_cover_before(lines: list[str], start: int) -> list[str]:
+    """A PDF's cover: the short lines between its opening block (the title, kept) and its
+    abstract or its contents page at `start`; the abstract's label goes, its text stays."""
+    filled = [index for index, line in enumerate(lines[:start]) if line.strip()]
+    pair = _opening_pair(lines)
+    kept = pair[1] if pair else (filled[0] if filled else start)
+    abstract = next((index for index in filled if index > kept and _ABSTRACT.match(line_key(lines[index]))), None)
+    end = abstract if abstract is not None else start
+    cover = []
+    for index in reversed([index for index in filled if kept < index < end]):
+        if not _is_cover_line(line_key(lines[index])):
+            break
+        cover.append(index)
+    if len(cover) > _MAX_COVER_LINES:
+        return lines
+    gone = set(cover + ([abstract] if abstract is not None else []))
     return ["" if index in gone else line for index, line in enumerate(lines)]

@@ -23,7 +23,7 @@ def _number_of(text: str) -> tuple[int, ...] | None:
 def numbered_headings(lines: list[str], marked: dict[int, tuple[int, str]]) -> dict[int, tuple[int, str]]:
     """Headings from numbered lines in sequence, added to those already `marked` (index -> level,
     text), whose numbers the sequence also follows. A numbered line right before another of the
-    same depth is a list item, not a section."""
+    same depth that follows it is a list item, not a section."""
     found = dict(marked)
     previous: tuple[int, ...] | None = None
     texts = [line_key(line) for line in lines]
@@ -36,7 +36,7 @@ def numbered_headings(lines: list[str], marked: dict[int, tuple[int, str]]) -> d
             continue
         following = next((other for other in texts[index + 1:] if other), "")
         next_number = _number_of(following)
-        if next_number and len(next_number) == len(number):
+        if next_number and len(next_number) == len(number) and _follows(number, next_number):
             continue
         match = SECTION.match(text)
         found[index] = (2 + len(number) - 1, match["text"].rstrip(" :"))  # type: ignore[index]

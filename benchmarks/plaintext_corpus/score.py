@@ -26,6 +26,7 @@ class Observed:
 class Score:
     title_exact: int
     headings_matched: int
+    headings_matched_any_level: int
     headings_found: int
     headings_expected: int
     items_found: int
@@ -98,6 +99,9 @@ def score(text: str, truth: Truth) -> Score:
     return Score(
         title_exact=int(" ".join((observed.title or "").split()) == truth.title),
         headings_matched=sum((wanted_headings & found_headings).values()),
+        headings_matched_any_level=sum(
+            (Counter(text for _, text in wanted_headings.elements()) & Counter(text for _, text in found_headings.elements())).values()
+        ),
         headings_found=sum(found_headings.values()),
         headings_expected=sum(wanted_headings.values()),
         items_found=sum((wanted_items & found_items).values()),
@@ -118,6 +122,7 @@ class Summary:
     heading_precision: float
     heading_recall: float
     heading_f1: float
+    heading_f1_any_level: float
     items: float
     cells: float
     clean: float  # share of variants with no furniture left
@@ -130,17 +135,25 @@ def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
 
 
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 def summarise(scores: list[Score]) -> Summary:
     matched = sum(s.headings_matched for s in scores)
     precision = _ratio(matched, sum(s.headings_found for s in scores))
     recall = _ratio(matched, sum(s.headings_expected for s in scores))
     lost = sum(s.words_lost for s in scores)
+    any_level = sum(s.headings_matched_any_level for s in scores)
+    loose_precision = _ratio(any_level, sum(s.headings_found for s in scores))
+    loose_recall = _ratio(any_level, sum(s.headings_expected for s in scores))
     return Summary(
         variants=len(scores),
         title_exact=_ratio(sum(s.title_exact for s in scores), len(scores)),
         heading_precision=precision,
         heading_recall=recall,
-        heading_f1=2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        heading_f1=_f1(precision, recall),
+        heading_f1_any_level=_f1(loose_precision, loose_recall),
         items=_ratio(sum(s.items_found for s in scores), sum(s.items_expected for s in scores)),
         cells=_ratio(sum(s.cells_found for s in scores), sum(s.cells_expected for s in scores)),
         clean=_ratio(sum(not s.furniture_left for s in scores), len(scores)),

@@ -27,6 +27,8 @@ from roadmap_site.parse.plaintext.lines import (
     TITLE_REPEATS,
     clean_lines,
     is_list_line,
+    is_wrapped,
+    one_paragraph_per_line,
     section_level,
 )
 from roadmap_site.parse.plaintext.opening import drop_cover, drop_cover_before, take_authors, take_title
@@ -95,7 +97,22 @@ def plaintext_to_markdown(text: str) -> PlainTextDocument:
     authors, lines = take_authors(lines)
     lines = drop_furniture(drop_cover(lines, contents.start if contents else None))
     headings = numbered_headings(lines, contents_headings(lines, contents, title) if contents else {})
+    if not is_wrapped(lines):
+        lines, headings = _one_paragraph_per_line(lines, headings)
     segments = parse_blocks(split_blocks(lines, headings))
     segments = resolve_lone_lines(join_broken_paragraphs(segments))
     body = "\n\n".join(render(segment) for segment in normalise_heading_levels(segments))
     return PlainTextDocument(title, authors, body + "\n" if body else "")
+
+
+def _one_paragraph_per_line(
+    lines: list[str], headings: dict[int, tuple[int, str]]
+) -> tuple[list[str], dict[int, tuple[int, str]]]:
+    """Web copy: a blank line after every prose line, the heading marks moved along."""
+    spaced: list[str] = []
+    moved: dict[int, tuple[int, str]] = {}
+    for index, line in enumerate(lines):
+        if index in headings:
+            moved[len(spaced)] = headings[index]
+        spaced += one_paragraph_per_line([line])
+    return spaced, moved

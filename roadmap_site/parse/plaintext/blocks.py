@@ -249,15 +249,40 @@ def join_broken_paragraphs(segments: list[_Segment]) -> list[_Segment]:
 
 
 def _is_sibling_heading(lone: _Lone, other: _Segment | None) -> bool:
-    """Two neighbouring lone lines of the same shape are a spaced-out list, not two headings."""
+    """Two neighbouring lone bullet lines of the same shape are a spaced-out list, not two headings."""
     return (
-        isinstance(other, _Lone) and other.kind == lone.kind and _lone_heading_level(other) is not None
+        lone.kind != ""
+        and isinstance(other, _Lone)
+        and other.kind == lone.kind
+        and _lone_heading_level(other) is not None
     )
+
+
+def _is_plain_candidate(segment: _Segment) -> bool:
+    return isinstance(segment, _Lone) and segment.kind == "" and _lone_heading_level(segment) is not None
+
+
+def _plain_runs(segments: list[_Segment]) -> set[int]:
+    """Plain heading-shaped lone lines that are text by their run: a section heading may be
+    followed by one subheading, but a longer run of such lines, or one that content does not
+    follow (another heading, the end), is text such as code or a list."""
+    text: set[int] = set()
+    index = 0
+    while index < len(segments):
+        end = index
+        while end < len(segments) and _is_plain_candidate(segments[end]):
+            end += 1
+        if end > index:
+            closed = end == len(segments) or isinstance(segments[end], _Heading)
+            text.update(range(index, end if closed else max(index, end - 2)))
+        index = end + 1
+    return text
 
 
 def resolve_lone_lines(segments: list[_Segment]) -> list[_Segment]:
     resolved: list[_Segment] = []
     section = 0
+    in_text_runs = _plain_runs(segments)
     for index, segment in enumerate(segments):
         if not isinstance(segment, _Lone):
             resolved.append(segment)
@@ -271,6 +296,7 @@ def resolve_lone_lines(segments: list[_Segment]) -> list[_Segment]:
             # Sections count 1, 2, 3...: "10 Tips for Docker" out of the blue is a sentence.
             level = level if number in (1, section, section + 1) else None
         siblings = _is_sibling_heading(segment, previous) or _is_sibling_heading(segment, following)
+        siblings = siblings or index in in_text_runs
         if level and following and not siblings:
             section = number
             resolved.append(_Heading(level, text.rstrip(" :")))

@@ -97,3 +97,31 @@ def section_level(text: str) -> int | None:
     if not match or not is_title_shaped(match["text"], 15, 120) or match["text"].endswith(":"):
         return None
     return min(2 + match["number"].count("."), 4)
+
+
+_PROSE_LENGTH = 45
+_WRAPPED_SHARE = 0.1
+
+
+def is_wrapped(lines: list[str]) -> bool:
+    """True when long lines often stop mid-sentence with the text going on in the next line: a
+    PDF's wrapped lines. A web copy keeps each paragraph on one line."""
+    prose = [
+        (line, following)
+        for line, following in zip(lines, lines[1:])
+        if len(line.strip()) >= _PROSE_LENGTH and "\t" not in line.strip() and not is_list_line(line)
+    ]
+    if not prose:
+        return True
+    unfinished = sum(1 for line, following in prose if following.strip() and not line.rstrip().endswith(SENTENCE_END))
+    return unfinished >= _WRAPPED_SHARE * len(prose)
+
+
+def one_paragraph_per_line(lines: list[str]) -> list[str]:
+    """A blank line after every line of prose, so that a web copy's paragraphs stay apart."""
+    spaced: list[str] = []
+    for line in lines:
+        spaced.append(line)
+        if line.strip() and "\t" not in line.strip() and not is_list_line(line) and not line.startswith((" ", "\t")):
+            spaced.append("")
+    return spaced

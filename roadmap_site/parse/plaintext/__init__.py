@@ -112,7 +112,8 @@ def _one_paragraph_per_line(
     spaced: list[str] = []
     moved: dict[int, tuple[int, str]] = {}
     for index, line in enumerate(lines):
+        piece = one_paragraph_per_line([line])
         if index in headings:
-            moved[len(spaced)] = headings[index]
-        spaced += one_paragraph_per_line([line])
+            moved[len(spaced) + piece.index(line)] = headings[index]
+        spaced += piece
     return spaced, moved

@@ -118,10 +118,9 @@ def is_wrapped(lines: list[str]) -> bool:
 
 
 def one_paragraph_per_line(lines: list[str]) -> list[str]:
-    """A blank line after every line of prose, so that a web copy's paragraphs stay apart."""
+    """Blank lines around every line of prose, so that a web copy's paragraphs stay apart."""
     spaced: list[str] = []
     for line in lines:
-        spaced.append(line)
-        if line.strip() and "\t" not in line.strip() and not is_list_line(line) and not line.startswith((" ", "\t")):
-            spaced.append("")
+        prose = line.strip() and "\t" not in line.strip() and not is_list_line(line) and not line.startswith((" ", "\t"))
+        spaced += ["", line, ""] if prose else [line]
     return spaced

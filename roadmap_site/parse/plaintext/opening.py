@@ -28,6 +28,8 @@ _MAX_COVER_LINES = 12
 _SENTENCE_STOP = (".", "!", "?")
 _ABSTRACT = re.compile(r"^(?:abstract|summary|overview)\s*:?$", re.I)
 # A title's first line that ends in one of these goes on in the next line.
+# Words that a heading has and a person's name has not ("Test Behaviour, Not Code").
+_FUNCTION_WORDS = frozenset("a an the of for to with in on is are not no how what why when where your our new vs".split())
 _CONTINUING = frozenset("a an the and or of for to in on with from by at into about vs".split())
 
 
@@ -139,7 +141,11 @@ def author_names(line: str) -> tuple[str, ...]:
             return tuple(part for part in parts if _is_name(part))
         return ()
     parts = [part.strip() for part in re.split(r",|;|&|\band\b", line)]
-    if len(parts) >= 2 and all(_is_name(part) and len(part.split()) >= 2 for part in parts):
+    bare_names = all(
+        _is_name(part) and len(part.split()) >= 2 and not _FUNCTION_WORDS.intersection(part.lower().split())
+        for part in parts
+    )
+    if len(parts) >= 2 and bare_names:
         return tuple(parts)
     return ()
 

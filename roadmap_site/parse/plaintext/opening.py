@@ -54,8 +54,8 @@ def _top(lines: list[str]) -> list[int]:
     return [index for index, line in enumerate(lines) if line.strip()][:TOP_LINES]
 
 
-def _is_byline(key: str) -> bool:
-    return bool(READING_TIME.match(key) or DATE.match(key) or author_names(key))
+def _is_byline(key: str, bare: bool = True) -> bool:
+    return bool(READING_TIME.match(key) or DATE.match(key) or author_names(key, bare))
 
 
 def _is_lone_author(key: str, following: str) -> bool:
@@ -64,8 +64,9 @@ def _is_lone_author(key: str, following: str) -> bool:
 
 
 def _opening_pair(lines: list[str]) -> tuple[int, int] | None:
-    """The first block when it is two title-shaped lines, the second going on from the first:
-    a title set over two lines."""
+    """The first block when it is two title-shaped lines that make one title: the first ends in
+    ':' or a word that goes on, or the second starts in lower case, or the pair stands before a
+    byline, an abstract or a contents block (a cover), or comes back whole later."""
     filled = [index for index, line in enumerate(lines) if line.strip()]
     if len(filled) < 3 or filled[1] != filled[0] + 1 or filled[2] == filled[1] + 1:
         return None
@@ -78,7 +79,12 @@ def _opening_pair(lines: list[str]) -> tuple[int, int] | None:
     after = line_key(lines[filled[2]])
     joined = f"{first} {second}"
     goes_on = first.endswith(":") or first.split()[-1].lower() in _CONTINUING or second[0].islower()
-    stated = _is_byline(after) or any(line_key(line) == joined for line in lines[filled[2]:])
+    cover = [line_key(lines[index]) for index in filled[2:TOP_LINES]]
+    stated = (
+        _is_byline(after)
+        or any(_ABSTRACT.match(key) or CONTENTS_LABEL.match(key) for key in cover)
+        or any(line_key(line) == joined for line in lines[filled[2]:])
+    )
     return (filled[0], filled[1]) if goes_on or stated else None
 
 
@@ -97,7 +103,12 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
     ]
     pair = _opening_pair(lines)
     following = {index: keys[after] for index, after in zip(top, top[1:])}
-    bylines = [index for index in top if _is_byline(keys[index]) or _is_lone_author(keys[index], following.get(index, ""))]
+    prose = next((index for index in top if _is_prose(keys[index])), len(lines))
+    bylines = [
+        index
+        for index in top
+        if _is_byline(keys[index], bare=index < prose) or _is_lone_author(keys[index], following.get(index, ""))
+    ]
     above_byline = [index for index in top if bylines and index < bylines[0] and _is_title_candidate(lines[index])]
     if repeated:
         first = max(repeated, key=lambda index: (counts[keys[index]], -index))
@@ -130,9 +141,9 @@ def _is_running_title(key: str, title: str) -> bool:
     return named and len(bare.split()) <= len(title.split()) + 6
 
 
-def author_names(line: str) -> tuple[str, ...]:
-    """The names a byline states ("By Ana Lima and Jo Park | May 3"), or a line that is only a
-    list of two names or more ("Ana Lima, Jo Park and Li Wei")."""
+def author_names(line: str, bare: bool = True) -> tuple[str, ...]:
+    """The names a byline states ("By Ana Lima and Jo Park | May 3"), or (when `bare`) a line
+    that is only a list of two names or more ("Ana Lima, Jo Park and Li Wei")."""
     statement = AUTHOR_LINE.match(line)
     if statement and len(line.split()) <= 12:
         names = re.split(r"\s+[|·•—–-]\s+|\s+on\s+", statement["names"])[0]
@@ -145,7 +156,7 @@ def author_names(line: str) -> tuple[str, ...]:
         _is_name(part) and len(part.split()) >= 2 and not _FUNCTION_WORDS.intersection(part.lower().split())
         for part in parts
     )
-    if len(parts) >= 2 and bare_names:
+    if bare and len(parts) >= 2 and bare_names:
         return tuple(parts)
     return ()
 
@@ -165,15 +176,21 @@ def take_authors(lines: list[str]) -> tuple[tuple[str, ...], list[str]]:
     """Authors from the first byline near the top, or from a lone name right above a date or
     reading time."""
     top = _top(lines)
+    prose = next((index for index in top if _is_prose(line_key(lines[index]))), len(lines))
     for position, index in enumerate(top):
         key = line_key(lines[index])
-        names = author_names(key)
+        names = author_names(key, bare=index < prose)
         following = line_key(lines[top[position + 1]]) if position + 1 < len(top) else ""
         if not names and _is_lone_author(key, following):
             names = (key,)
         if names:
             return names, lines[:index] + [""] + lines[index + 1:]
     return (), lines
+
+
+def _is_prose(key: str) -> bool:
+    """A sentence: after the first, a line of capitalised words is a heading, not a name list."""
+    return key.endswith(_SENTENCE_STOP) and len(key.split()) >= 6
 
 
 def _is_cover_line(key: str) -> bool:

@@ -299,6 +299,8 @@ def resolve_lone_lines(segments: list[_Segment]) -> list[_Segment]:
         siblings = siblings or index in in_text_runs
         if level and following and not siblings:
             section = number
+            if segment.kind == "" and resolved and isinstance(resolved[-1], _Heading) and isinstance(previous, _Lone):
+                level = resolved[-1].level + 1  # a heading right under another opens its first subsection
             resolved.append(_Heading(level, text.rstrip(" :")))
         else:
             resolved.append(_as_text(segment))

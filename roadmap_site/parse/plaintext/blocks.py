@@ -80,9 +80,19 @@ def split_blocks(lines: list[str], headings: dict[int, tuple[int, str]]) -> list
             blocks += [[line.strip()], []]
         elif line.strip():
             blocks[-1].append(line)
-        elif blocks[-1]:
+        elif blocks[-1] and not _table_goes_on(blocks[-1], lines, index):
             blocks.append([])
     return [block for block in blocks if block]
+
+
+def _table_goes_on(block: list[str] | _Heading, lines: list[str], index: int) -> bool:
+    """A tab table broken by a page (blank lines, dropped furniture) goes on when the next line
+    has as many cells as the last."""
+    if not isinstance(block, list):
+        return False
+    following = next((line for line in lines[index:] if line.strip()), "")
+    cells = _table_cells(block[-1])
+    return bool(cells) and len(_table_cells(following) or ()) == len(cells)
 
 
 def parse_blocks(blocks: list[list[str] | _Heading]) -> list[_Segment]:

@@ -21,6 +21,7 @@ from roadmap_site.parse.plaintext.lines import (
     is_title_shaped,
     line_key,
     repair_stray_tabs,
+    section_level,
 )
 
 TOP_LINES = 15
@@ -188,6 +189,11 @@ def take_authors(lines: list[str]) -> tuple[tuple[str, ...], list[str]]:
     return (), lines
 
 
+def _is_first_section(key: str) -> bool:
+    section = SECTION.match(key)
+    return bool(section) and section["number"] == "1" and section_level(key) is not None  # type: ignore[index]
+
+
 def _is_prose(key: str) -> bool:
     """A sentence: after the first, a line of capitalised words is a heading, not a name list."""
     return key.endswith(_SENTENCE_STOP) and len(key.split()) >= 6
@@ -206,7 +212,7 @@ def drop_cover(lines: list[str], body_start: int | None) -> list[str]:
     starts = [body_start] if body_start is not None else []
     for index in filled[:TOP_LINES]:
         key = line_key(lines[index])
-        if _ABSTRACT.match(key) or CONTENTS_LABEL.match(key) or (SECTION.match(key) and SECTION.match(key)["number"] == "1"):
+        if _ABSTRACT.match(key) or CONTENTS_LABEL.match(key) or _is_first_section(key):
             starts.append(index)
             break
     if not starts:

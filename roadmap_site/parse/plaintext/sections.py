@@ -3,7 +3,7 @@ their numbers follow one another in order, wherever they stand among the lines."
 
 from __future__ import annotations
 
-from roadmap_site.parse.plaintext.lines import SECTION, line_key, section_level
+from roadmap_site.parse.plaintext.lines import ORDERED, SECTION, line_key, section_level
 
 
 def _follows(previous: tuple[int, ...] | None, number: tuple[int, ...]) -> bool:
@@ -20,6 +20,15 @@ def _number_of(text: str) -> tuple[int, ...] | None:
     return tuple(int(part) for part in match["number"].split(".")) if match else None
 
 
+def _continues_a_list(texts: list[str], index: int, number: tuple[int, ...]) -> bool:
+    """Item 3 right after item 2 of a list written alike ("2." then "3.", not "2)" then "3.")."""
+    previous = next((text for text in reversed(texts[:index]) if text), "")
+    item = ORDERED.match(previous)
+    if len(number) != 1 or not item or int(item["number"]) != number[0] - 1:
+        return False
+    return previous[len(item["number"])] == texts[index][len(str(number[0])):][:1]
+
+
 def numbered_headings(lines: list[str], marked: dict[int, tuple[int, str]]) -> dict[int, tuple[int, str]]:
     """Headings from numbered lines in sequence, added to those already `marked` (index -> level,
     text), whose numbers the sequence also follows. A numbered line right before another of the
@@ -34,6 +43,8 @@ def numbered_headings(lines: list[str], marked: dict[int, tuple[int, str]]) -> d
             continue
         if number is None or section_level(text) is None or not _follows(previous, number):
             continue
+        if _continues_a_list(texts, index, number) or lines[index + 1:index + 2] and lines[index + 1][:1] in (" ", "\t"):
+            continue  # item 3 after item 2 of a list, or a line wrapped into an indented next line
         following = next((other for other in texts[index + 1:] if other), "")
         next_number = _number_of(following)
         if next_number and len(next_number) == len(number) and _follows(number, next_number):

@@ -56,13 +56,17 @@ _PLAIN_SHAPES = (
     re.compile(rf"^[ \t]*(?:[{GLYPHS}]|-[ \t]+[*{GLYPHS}])[ \t]+\S", re.M),
     re.compile(r"^\d+\s*min(?:ute)?s?\.?\s+read\b", re.I | re.M),
     re.compile(r"^(?:\S+ Logo)+[ \t]*$", re.M),
+    # Without any Markdown structure, a tag or a character reference in a .txt file is text that
+    # mentions HTML, not markup to obey.
+    re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]\w*);"),
 )
 
 
 def looks_like_plain_text(body: str) -> bool:
     """True when a body has no Markdown structure (no '#' headings, no Markdown tables, no fenced
     code, no [links](...), no front matter) but shows the shapes of pasted text: tabs, bullet
-    glyphs, numbered section lines without '#', share buttons, reading times, repeated lines.
+    glyphs, numbered section lines without '#', share buttons, reading times, repeated lines,
+    HTML tags or character references (which must then show as written).
     A single '**bold**' or '- item' proves nothing either way: both occur in pasted text."""
     text = LINE_BREAKS.sub("\n", body)
     if not text.strip() or any(pattern.search(text) for pattern in _MARKDOWN_STRUCTURE):
@@ -97,10 +101,11 @@ def plaintext_to_markdown(text: str) -> PlainTextDocument:
     authors, lines = take_authors(lines)
     lines = drop_furniture(drop_cover(lines, contents.start if contents else None))
     headings = numbered_headings(lines, contents_headings(lines, contents, title) if contents else {})
-    if not is_wrapped(lines):
+    wrapped = is_wrapped(lines)
+    if not wrapped:
         lines, headings = _one_paragraph_per_line(lines, headings)
     segments = parse_blocks(split_blocks(lines, headings))
-    segments = resolve_lone_lines(join_broken_paragraphs(segments))
+    segments = resolve_lone_lines(join_broken_paragraphs(segments) if wrapped else segments)
     body = "\n\n".join(render(segment) for segment in normalise_heading_levels(segments))
     return PlainTextDocument(title, authors, body + "\n" if body else "")
 

@@ -27,6 +27,7 @@ from roadmap_site.parse.plaintext.lines import (
 TOP_LINES = 15
 _MAX_COVER_LINES = 12
 _SENTENCE_STOP = (".", "!", "?")
+_RUNNING_PARTS = re.compile(r"[·|•—–\t]| - | {2,}")
 _ABSTRACT = re.compile(r"^(?:abstract|summary|overview)\s*:?$", re.I)
 # A title's first line that ends in one of these goes on in the next line.
 # Words that a heading has and a person's name has not ("Test Behaviour, Not Code").
@@ -126,20 +127,20 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
     else:
         return None, lines
     return title, [""] * (last + 1) + [
-        "" if _is_running_title(key, title) else line for key, line in zip(keys[last + 1:], lines[last + 1:])
+        "" if _is_running_title(line, key, title) else line for key, line in zip(keys[last + 1:], lines[last + 1:])
     ]
 
 
-def _is_running_title(key: str, title: str) -> bool:
-    """The title (or its part before a colon) again, maybe with a page number or an author."""
-    short = title.split(":")[0]
-    if key == title or (key == short and len(short.split()) >= 2):
+def _is_running_title(line: str, key: str, title: str) -> bool:
+    """The title (or its part before a colon) again, alone or as one part of a line whose other
+    parts are a page number or a name ("Ana Lima · Queues in Practice<tab>3")."""
+    short = title.split(":")[0] if len(title.split(":")[0].split()) >= 2 else title
+    if key in (title, short):
         return True
-    if not key or key.endswith(_SENTENCE_STOP):
+    if not key or key.endswith(_SENTENCE_STOP) or len(key.split()) > len(title.split()) + 6:
         return False
-    bare = " ".join(re.sub(r"\d+", " ", key).split())
-    named = title in bare or (len(short.split()) >= 3 and short in bare)
-    return named and len(bare.split()) <= len(title.split()) + 6
+    parts = (part.strip(" 0123456789") for part in _RUNNING_PARTS.split(line.strip()))
+    return any(part in (title, short) for part in parts)
 
 
 def author_names(line: str, bare: bool = True) -> tuple[str, ...]:

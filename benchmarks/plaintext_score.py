@@ -4,6 +4,7 @@ print the scores by variant style (the weakest style shows) and in total.
     python benchmarks/plaintext_score.py                  # the table
     python benchmarks/plaintext_score.py --failures 5     # plus five failing variants per style
     python benchmarks/plaintext_score.py --show pdf-dots/03   # one variant: its text and output
+    python benchmarks/plaintext_score.py --draw 1         # the same articles, other random choices
 """
 
 from __future__ import annotations
@@ -69,8 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", type=int, default=0, help="list this many failing variants per style")
     parser.add_argument("--show", help="print one variant's text and the reader's Markdown")
     parser.add_argument("--styles", nargs="*", default=list(STYLES))
+    parser.add_argument("--draw", type=int, default=0, help="another deterministic draw of the random choices")
     args = parser.parse_args(argv)
-    corpus = variants(tuple(args.styles))
+    corpus = variants(tuple(args.styles), draw=args.draw)
     if args.show:
         chosen = next(v for v in corpus if v.name == args.show)
         document = plaintext_to_markdown(chosen.text)

@@ -37,9 +37,10 @@ class Variant:
     truth: Truth
 
 
-def variant(style: str, number: int) -> Variant:
+def variant(style: str, number: int, draw: int = 0) -> Variant:
+    """One article in one style; `draw` picks another deterministic set of random choices."""
     outline = parse_outline(ARTICLES[number])
-    rng = random.Random(f"{style}/{number}")
+    rng = random.Random(f"{style}/{number}" + (f"/{draw}" if draw else ""))
     if style in WEB_STYLES:
         text, furniture, optional = render_web(outline, WEB_STYLES[style], rng)
     else:
@@ -49,6 +50,6 @@ def variant(style: str, number: int) -> Variant:
     return Variant(f"{style}/{number:02d}", style, text, truth_of(outline, furniture, optional))
 
 
-def variants(styles: tuple[str, ...] = STYLES, articles: range | None = None) -> list[Variant]:
+def variants(styles: tuple[str, ...] = STYLES, articles: range | None = None, draw: int = 0) -> list[Variant]:
     numbers = articles if articles is not None else range(len(ARTICLES))
-    return [variant(style, number) for style in styles for number in numbers]
+    return [variant(style, number, draw) for style in styles for number in numbers]

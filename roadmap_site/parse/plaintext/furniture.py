@@ -59,7 +59,7 @@ def _page_numbered(keys: list[str]) -> set[int]:
 def _is_footer_line(key: str, line: str) -> bool:
     return (
         len(key.split()) <= _FOOTER_WORDS
-        and not key[0].islower()  # code or a sentence's end, not a link
+        and not key[:1].islower()  # code or the end of a sentence, not a link
         and not key.endswith(_FOOTER_STOPS)
         and "\t" not in line.strip()
         and not is_list_line(key)

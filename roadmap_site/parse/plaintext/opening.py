@@ -80,7 +80,7 @@ def _opening_pair(lines: list[str]) -> tuple[int, int] | None:
         return None
     after = line_key(lines[filled[2]])
     joined = f"{first} {second}"
-    goes_on = first.endswith(":") or first.split()[-1].lower() in _CONTINUING or second[0].islower()
+    goes_on = first.endswith(":") or first.split()[-1].lower() in _CONTINUING or second[:1].islower()
     cover = [line_key(lines[index]) for index in filled[2:TOP_LINES]]
     stated = (
         _is_byline(after)

@@ -1,5 +1,5 @@
 """A deterministic corpus of pasted plain text with ground truth: thirty hand-written articles,
-each rendered in eleven styles of web copy and PDF extraction (330 variants)."""
+each rendered in fourteen styles of web copy and PDF extraction (420 variants)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ WEB_STYLES = {
     "web-contents": WebStyle(True, True, True, True, True, False, "once", True),
     "web-dense-contents": WebStyle(False, True, True, True, True, True, "once", True),
     "web-bare": WebStyle(True, False, False, False, False, False, "", False),
+    "web-ads": WebStyle(True, True, True, True, False, True, "", True, breadcrumb=True, ads=True),
+    "web-dense-ads": WebStyle(False, True, True, False, True, False, "", True, breadcrumb=True, ads=True),
 }
 PDF_STYLES = {
     "pdf-tabs": PdfStyle(False, False, "tabs", "plain", 80, True, False, "number", 30),
@@ -25,6 +27,7 @@ PDF_STYLES = {
     "pdf-dense": PdfStyle(False, True, "tabs", "plain", 90, False, False, "page-of", 25),
     "pdf-narrow": PdfStyle(True, True, "", "dotted", 60, True, False, "title-number", 30),
     "pdf-unnumbered": PdfStyle(False, False, "tabs", "", 100, True, True, "number", 35),
+    "pdf-formfeed": PdfStyle(True, True, "", "dotted", 75, False, False, "", 22, form_feed=True, authors_per_line=True),
 }
 STYLES = (*WEB_STYLES, *PDF_STYLES)
 

@@ -24,6 +24,8 @@ class PdfStyle:
     header: bool
     footer: str  # "", "number", "page", "page-of", "title-number"
     page_lines: int
+    form_feed: bool = False  # pages end with a form feed, each under a "<title> — page N" header
+    authors_per_line: bool = False
 
 
 def _wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
@@ -101,7 +103,10 @@ def render_pdf(outline: Outline, style: PdfStyle, rng: random.Random) -> tuple[s
     """The extracted text, its furniture lines, and the lines that may stay (the abstract)."""
     authors = rng.sample(NAMES, rng.randint(1, 3))
     cover = _split_title(outline.title) if style.two_line_title else [outline.title]
-    shown_authors = [", ".join(authors)] if rng.random() < 0.5 else [" and ".join(authors)]
+    if style.authors_per_line:
+        shown_authors = authors
+    else:
+        shown_authors = [", ".join(authors)] if rng.random() < 0.5 else [" and ".join(authors)]
     furniture = [*shown_authors, rng.choice(AFFILIATIONS), "May 2024"]
     cover += ["", *furniture, ""]
     optional: list[str] = []
@@ -127,11 +132,15 @@ def render_pdf(outline: Outline, style: PdfStyle, rng: random.Random) -> tuple[s
     lines = list(cover)
     for number in range(pages):
         header, footer = _running_lines(outline, style, number + 2, pages + 1, authors[0])
+        if style.form_feed:
+            header = [f"{outline.title} — page {number + 2}"] if number else []
         furniture += header + footer
         chunk = body[number * style.page_lines:(number + 1) * style.page_lines]
         around = [""] if style.blank_lines else []
         lines += [*header, *around, *chunk] if header else chunk
-        if footer and number < pages - 1:
+        if style.form_feed and number < pages - 1:
+            lines.append("\f")
+        elif footer and number < pages - 1:
             lines += [*around, *footer, *around]
         elif footer:
             lines += [*around, *footer]

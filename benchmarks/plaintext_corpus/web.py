@@ -43,6 +43,8 @@ class WebStyle:
     numbered: bool
     title_repeats: str  # "", "once" (after the byline), "sections" (under every section)
     footer: bool
+    breadcrumb: bool = False  # "Blog / Engineering / <title>" above the title, "Updated on ..." below
+    ads: bool = False  # "Advertisement" and share lines between sections
 
 
 def section_numbers(outline: Outline) -> dict[int, str]:
@@ -80,6 +82,10 @@ def _article_lines(outline: Outline, style: WebStyle, rng: random.Random, furnit
     lines: list[list[str]] = []
     for index, block in enumerate(outline.blocks):
         if isinstance(block, Heading):
+            if style.ads and block.level == 2 and index:
+                interruption = rng.choice(("Advertisement", "Advertisement", "Share this article", "Continue reading below"))
+                lines.append([interruption])
+                furniture.append(interruption)
             number = numbers[index]
             shown = f"{number}{'.' if '.' not in number else ''} {block.text}" if style.numbered else block.text
             lines.append([shown])
@@ -108,9 +114,13 @@ def render_web(outline: Outline, style: WebStyle, rng: random.Random) -> tuple[s
     if style.nav:
         bar = list(rng.choice(NAV_BARS))
         head += [" | ".join(bar)] if rng.random() < 0.3 else bar
+    if style.breadcrumb:
+        head.append(f"Blog / {rng.choice(('Engineering', 'Guides', 'Backend'))} / {outline.title}")
     head.append(outline.title)
     if style.byline:
         head += _byline(rng)
+    if style.breadcrumb:
+        head.append(f"Updated on {rng.choice(('March 5, 2024', '5 March 2024', 'Jan 12, 2025'))}")
     if style.share:
         head.append(rng.choice(SHARE_LINES))
     if style.title_repeats == "once":

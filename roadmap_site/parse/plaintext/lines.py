@@ -19,7 +19,7 @@ READING_TIME = re.compile(
 )
 CONTENTS_LABEL = re.compile(r"^(?:table of contents|contents|on this page|in this (?:article|post))\s*:?$", re.I)
 DATE = re.compile(
-    r"^(?:(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+\d{4}"
+    r"^(?:(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?:?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2})$",
     re.I,
 )
@@ -31,6 +31,7 @@ FURNITURE = (
     DATE,
     re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I),
     re.compile(r"^(?:subscribe|sign up|join)(?:\s+(?:to|for)\s+(?:our|the)\s+newsletter)?$", re.I),
+    re.compile(r"^(?:advertisement|sponsored(?: content)?|(?:continue reading|story continues)(?: below)?)$", re.I),
 )
 AUTHOR_LINE = re.compile(
     r"^(?:(?:written|posted|published)\s+by|by|authors?\s*:)\s+(?P<names>\S.*)$", re.I

@@ -27,7 +27,7 @@ from roadmap_site.parse.plaintext.lines import (
 TOP_LINES = 15
 _MAX_COVER_LINES = 12
 _SENTENCE_STOP = (".", "!", "?")
-_RUNNING_PARTS = re.compile(r"[·|•—–\t]| - | {2,}")
+_RUNNING_PARTS = re.compile(r"[·|•—–\t]| - | {2,}|\s[/>»›]\s")
 _ABSTRACT = re.compile(r"^(?:abstract|summary|overview)\s*:?$", re.I)
 # A title's first line that ends in one of these goes on in the next line.
 # Words that a heading has and a person's name has not ("Test Behaviour, Not Code").
@@ -98,12 +98,6 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
     keys = [line_key(line) for line in lines]
     counts = Counter(key for key in keys if key)
     top = _top(lines)
-    repeated = [
-        index
-        for index in top
-        if counts[keys[index]] >= 2 and len(keys[index].split()) >= 3 and _is_title_candidate(lines[index])
-    ]
-    pair = _opening_pair(lines)
     following = {index: keys[after] for index, after in zip(top, top[1:])}
     prose = next((index for index in top if _is_prose(keys[index])), len(lines))
     bylines = [
@@ -111,6 +105,18 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
         for index in top
         if _is_byline(keys[index], bare=index < prose) or _is_lone_author(keys[index], following.get(index, ""))
     ]
+    # The title comes before the article's first sentence (after the byline: a bio may precede it).
+    after_bylines = [index for index in top if not bylines or index > bylines[0]]
+    body = next((index for index in after_bylines if _is_prose(keys[index])), len(lines))
+    repeated = [
+        index
+        for index in top
+        if index < body
+        and counts[keys[index]] >= 2
+        and len(keys[index].split()) >= 3
+        and _is_title_candidate(lines[index])
+    ]
+    pair = _opening_pair(lines)
     above_byline = [index for index in top if bylines and index < bylines[0] and _is_title_candidate(lines[index])]
     if repeated:
         first = max(repeated, key=lambda index: (counts[keys[index]], -index))

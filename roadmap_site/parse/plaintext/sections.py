@@ -21,10 +21,11 @@ def _number_of(text: str) -> tuple[int, ...] | None:
 
 
 def _continues_a_list(texts: list[str], index: int, number: tuple[int, ...]) -> bool:
-    """Item 3 right after item 2 of a list written alike ("2." then "3.", not "2)" then "3.")."""
+    """Item 3 right after an item 2 of the same shape: numbered alike ("2." then "3.", not "2)"
+    then "3.") and unpunctuated too (after "2. Send alerts." a "3. Alerts" is a section)."""
     previous = next((text for text in reversed(texts[:index]) if text), "")
     item = ORDERED.match(previous)
-    if len(number) != 1 or not item or int(item["number"]) != number[0] - 1:
+    if len(number) != 1 or not item or int(item["number"]) != number[0] - 1 or section_level(previous) is None:
         return False
     return previous[len(item["number"])] == texts[index][len(str(number[0])):][:1]
 

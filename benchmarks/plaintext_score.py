@@ -20,7 +20,7 @@ from plaintext_corpus import STYLES, variants  # noqa: E402
 from plaintext_corpus.score import Score, Summary, score, summarise  # noqa: E402
 from roadmap_site.parse.plaintext import plaintext_to_markdown  # noqa: E402
 
-_COLUMNS = ("style", "n", "title", "head P", "head R", "head F1", "F1 any level", "items", "cells", "clean", "furn.", "lost")
+_COLUMNS = ("style", "n", "title", "head P", "head R", "head F1", "F1 any level", "items", "cells", "paras", "clean", "furn.", "lost")
 
 
 def _row(name: str, summary: Summary) -> tuple[str, ...]:
@@ -34,6 +34,7 @@ def _row(name: str, summary: Summary) -> tuple[str, ...]:
         f"{summary.heading_f1_any_level:.2f}",
         f"{summary.items:.2f}",
         f"{summary.cells:.2f}",
+        f"{summary.paragraphs:.2f}",
         f"{summary.clean:.2f}",
         str(summary.furniture_left),
         f"{summary.words_lost} ({summary.words_lost_share:.1%})",

@@ -62,6 +62,7 @@ class Truth:
     headings: tuple[tuple[int, str], ...]
     items: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    paragraphs: tuple[str, ...]
     body_words: tuple[str, ...]
     furniture: tuple[str, ...]  # lines the variant added that must not reach the body
     optional: tuple[str, ...] = ()  # lines that may or may not stay (an "Abstract" label)
@@ -126,6 +127,7 @@ def truth_of(outline: Outline, furniture: list[str], optional: list[str] = ()) -
         headings=tuple((block.level, block.text) for block in blocks if isinstance(block, Heading)),
         items=tuple(item.text for block in blocks if isinstance(block, ListBlock) for item in block.items),
         rows=tuple(row for block in blocks if isinstance(block, Table) for row in block.rows),
+        paragraphs=tuple(block.text for block in blocks if isinstance(block, Paragraph)),
         body_words=tuple(word for block in blocks for word in block_words(block)),
         furniture=tuple(line for line in furniture if line.strip()),
         optional=tuple(optional),

@@ -19,6 +19,7 @@ class Observed:
     headings: tuple[tuple[int, str], ...]
     items: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    paragraphs: tuple[str, ...]
     words: tuple[str, ...]
 
 
@@ -33,6 +34,8 @@ class Score:
     items_expected: int
     cells_found: int
     cells_expected: int
+    paragraphs_found: int
+    paragraphs_expected: int
     furniture_left: tuple[str, ...]
     words_lost: int
     words_expected: int
@@ -46,7 +49,7 @@ def _inline_text(token) -> str:
 def observe(text: str) -> Observed:
     document = plaintext_to_markdown(text)
     tokens = markdown_parser().parse(document.markdown)
-    headings, items, rows, all_words = [], [], [], []
+    headings, items, rows, paragraphs, all_words = [], [], [], [], []
     open_blocks: list[str] = []
     row: list[str] | None = None
     for index, token in enumerate(tokens):
@@ -70,9 +73,11 @@ def observe(text: str) -> Observed:
                 items.append(" ".join(words(content)))
             elif row is not None:
                 row.append(" ".join(words(content)))
+            elif open_blocks == ["paragraph"]:
+                paragraphs.append(" ".join(words(content)))
         elif token.type in ("fence", "code_block", "html_block"):
             all_words += words(token.content)
-    return Observed(document.title, tuple(headings), tuple(items), tuple(rows), tuple(all_words))
+    return Observed(document.title, tuple(headings), tuple(items), tuple(rows), tuple(paragraphs), tuple(all_words))
 
 
 def _key(text: str) -> str:
@@ -108,6 +113,8 @@ def score(text: str, truth: Truth) -> Score:
         items_expected=sum(wanted_items.values()),
         cells_found=cells_found,
         cells_expected=sum(len(row) for row in truth.rows),
+        paragraphs_found=sum((Counter(map(_key, truth.paragraphs)) & Counter(observed.paragraphs)).values()),
+        paragraphs_expected=len(truth.paragraphs),
         furniture_left=tuple(left),
         words_lost=sum((expected - seen).values()),
         words_expected=sum(expected.values()),
@@ -125,6 +132,7 @@ class Summary:
     heading_f1_any_level: float
     items: float
     cells: float
+    paragraphs: float  # paragraphs recovered whole, neither split nor joined to another
     clean: float  # share of variants with no furniture left
     furniture_left: int
     words_lost: int
@@ -156,6 +164,7 @@ def summarise(scores: list[Score]) -> Summary:
         heading_f1_any_level=_f1(loose_precision, loose_recall),
         items=_ratio(sum(s.items_found for s in scores), sum(s.items_expected for s in scores)),
         cells=_ratio(sum(s.cells_found for s in scores), sum(s.cells_expected for s in scores)),
+        paragraphs=_ratio(sum(s.paragraphs_found for s in scores), sum(s.paragraphs_expected for s in scores)),
         clean=_ratio(sum(not s.furniture_left for s in scores), len(scores)),
         furniture_left=sum(len(s.furniture_left) for s in scores),
         words_lost=lost,

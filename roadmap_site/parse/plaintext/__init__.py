@@ -28,7 +28,7 @@ from roadmap_site.parse.plaintext.lines import (
     clean_lines,
     is_list_line,
     is_wrapped,
-    one_paragraph_per_line,
+    paragraph_ends,
     section_level,
 )
 from roadmap_site.parse.plaintext.opening import drop_cover, drop_cover_before, take_authors, take_title
@@ -102,23 +102,21 @@ def plaintext_to_markdown(text: str) -> PlainTextDocument:
     lines = drop_furniture(drop_cover(lines, contents.start if contents else None))
     headings = numbered_headings(lines, contents_headings(lines, contents, title) if contents else {})
     wrapped = is_wrapped(lines)
-    if not wrapped:
-        lines, headings = _one_paragraph_per_line(lines, headings)
+    lines, headings = _break_paragraphs(lines, headings, paragraph_ends(lines, wrapped))
     segments = parse_blocks(split_blocks(lines, headings))
     segments = resolve_lone_lines(join_broken_paragraphs(segments) if wrapped else segments)
     body = "\n\n".join(render(segment) for segment in normalise_heading_levels(segments))
     return PlainTextDocument(title, authors, body + "\n" if body else "")
 
 
-def _one_paragraph_per_line(
-    lines: list[str], headings: dict[int, tuple[int, str]]
+def _break_paragraphs(
+    lines: list[str], headings: dict[int, tuple[int, str]], ends: set[int]
 ) -> tuple[list[str], dict[int, tuple[int, str]]]:
-    """Web copy: a blank line after every prose line, the heading marks moved along."""
+    """A blank line after each line in `ends`, the heading marks moved along."""
     spaced: list[str] = []
     moved: dict[int, tuple[int, str]] = {}
     for index, line in enumerate(lines):
-        piece = one_paragraph_per_line([line])
         if index in headings:
-            moved[len(spaced) + piece.index(line)] = headings[index]
-        spaced += piece
+            moved[len(spaced)] = headings[index]
+        spaced += [line, ""] if index in ends else [line]
     return spaced, moved

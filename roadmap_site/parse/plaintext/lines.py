@@ -118,10 +118,26 @@ def is_wrapped(lines: list[str]) -> bool:
     return unfinished >= _WRAPPED_SHARE * len(prose)
 
 
-def one_paragraph_per_line(lines: list[str]) -> list[str]:
-    """Blank lines around every line of prose, so that a web copy's paragraphs stay apart."""
-    spaced: list[str] = []
-    for line in lines:
-        prose = line.strip() and "\t" not in line.strip() and not is_list_line(line) and not line.startswith((" ", "\t"))
-        spaced += ["", line, ""] if prose else [line]
-    return spaced
+def _is_prose_line(line: str) -> bool:
+    return bool(line.strip()) and "\t" not in line.strip() and not is_list_line(line) and not line.startswith((" ", "\t"))
+
+
+def paragraph_ends(lines: list[str], wrapped: bool) -> set[int]:
+    """The lines after which a paragraph ends though no blank line follows. In a web copy, every
+    prose line is a paragraph. In wrapped text, a sentence's last line ends one when the next
+    line's first word would have fitted on it: the line was broken by hand, not by the wrap."""
+    if not wrapped:
+        return {index for index in range(len(lines) - 1) if _is_prose_line(lines[index]) or _is_prose_line(lines[index + 1])}
+    lengths = sorted(len(line.rstrip()) for line in lines if _is_prose_line(line) and len(line.strip()) >= _PROSE_LENGTH)
+    if not lengths:
+        return set()
+    width = lengths[(len(lengths) * 9) // 10]
+    ends = set()
+    for index in range(len(lines) - 1):
+        line, following = lines[index].rstrip(), lines[index + 1]
+        if not (_is_prose_line(line) and _is_prose_line(following) and line.endswith((".", "!", "?"))):
+            continue
+        first_word = following.split()[0]
+        if first_word[0].isupper() and len(line) + 1 + len(first_word) <= width:
+            ends.add(index)
+    return ends

@@ -128,7 +128,12 @@ def paragraph_ends(lines: list[str], wrapped: bool) -> set[int]:
     line's first word would have fitted on it: the line was broken by hand, not by the wrap."""
     if not wrapped:
         return {index for index in range(len(lines) - 1) if _is_prose_line(lines[index]) or _is_prose_line(lines[index + 1])}
-    lengths = sorted(len(line.rstrip()) for line in lines if _is_prose_line(line) and len(line.strip()) >= _PROSE_LENGTH)
+    # The wrap width, from the lines that stop mid-sentence and go on in the next line.
+    lengths = sorted(
+        len(line.rstrip())
+        for line, following in zip(lines, lines[1:])
+        if _is_prose_line(line) and _is_prose_line(following) and not line.rstrip().endswith(SENTENCE_END)
+    )
     if not lengths:
         return set()
     width = lengths[(len(lengths) * 9) // 10]

@@ -132,11 +132,15 @@ def paragraph_ends(lines: list[str], wrapped: bool) -> set[int]:
     lengths = sorted(
         len(line.rstrip())
         for line, following in zip(lines, lines[1:])
-        if _is_prose_line(line) and _is_prose_line(following) and not line.rstrip().endswith(SENTENCE_END)
+        if _is_prose_line(line)
+        and _is_prose_line(following)
+        and len(line.strip()) >= _PROSE_LENGTH
+        and not line.rstrip().endswith(SENTENCE_END)
     )
     if not lengths:
         return set()
-    width = lengths[(len(lengths) * 9) // 10]
+    median = lengths[len(lengths) // 2]
+    width = max(length for length in lengths if length <= 1.3 * median)  # a long unwrapped line is no wrap
     ends = set()
     for index in range(len(lines) - 1):
         line, following = lines[index].rstrip(), lines[index + 1]

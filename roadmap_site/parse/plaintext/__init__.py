@@ -1,8 +1,11 @@
 """Turn pasted plain text (a web page copied as text, a PDF extracted to text) into Markdown.
 
-The result goes through the same Markdown pipeline as every other article, so this module only
+The result goes through the same Markdown pipeline as every other article, so this package only
 recovers structure (title, sections, lists, tables), drops the furniture that copying drags
-along, and escapes everything else so that it stays text.
+along, and escapes everything else so that it stays text. Its modules, in the order they act:
+`lines` (shapes of lines), `contents` (a contents block and the headings it names), `opening`
+(title, authors, cover), `furniture`, `sections` (numbered sections in order), `blocks`
+(paragraphs, lists, tables, lone lines judged), `render` (Markdown that stays text).
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from roadmap_site.parse.plaintext.blocks import (
     join_broken_paragraphs,
     normalise_heading_levels,
     parse_blocks,
-    render,
     resolve_lone_lines,
     split_blocks,
 )
@@ -32,6 +34,7 @@ from roadmap_site.parse.plaintext.lines import (
     section_level,
 )
 from roadmap_site.parse.plaintext.opening import drop_cover, drop_cover_before, take_authors, take_title
+from roadmap_site.parse.plaintext.render import render
 from roadmap_site.parse.plaintext.sections import numbered_headings
 
 
@@ -91,7 +94,9 @@ def _has_repeated_line(lines: list[str]) -> bool:
 
 
 def plaintext_to_markdown(text: str) -> PlainTextDocument:
-    """Recover title, authors and a Markdown body (without the title) from pasted plain text."""
+    """Recover title, authors and a Markdown body (without the title) from pasted plain text.
+    Until the paragraphs are broken, every stage blanks lines instead of removing them, so the
+    line indices of the contents block and of the headings stay valid."""
     lines = clean_lines(text)
     contents = find_contents(lines)
     if contents:

@@ -20,13 +20,14 @@ from plaintext_corpus import STYLES, variants  # noqa: E402
 from plaintext_corpus.score import Score, Summary, score, summarise  # noqa: E402
 from roadmap_site.parse.plaintext import plaintext_to_markdown  # noqa: E402
 
-_COLUMNS = ("style", "n", "title", "head P", "head R", "head F1", "F1 any level", "items", "cells", "paras", "clean", "furn.", "lost")
+_COLUMNS = ("style", "n", "read as text", "title", "head P", "head R", "head F1", "F1 any level", "items", "cells", "paras", "clean", "furn.", "lost")
 
 
 def _row(name: str, summary: Summary) -> tuple[str, ...]:
     return (
         name,
         str(summary.variants),
+        f"{summary.detected:.2f}",
         f"{summary.title_exact:.2f}",
         f"{summary.heading_precision:.2f}",
         f"{summary.heading_recall:.2f}",
@@ -50,7 +51,7 @@ def table(scored: dict[str, list[Score]]) -> str:
 
 
 def _failure(name: str, result: Score) -> str:
-    problems = []
+    problems = [] if result.detected else ["read as Markdown"]
     if not result.title_exact:
         problems.append("title")
     if result.headings_matched < max(result.headings_found, result.headings_expected):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from plaintext_corpus.outline import Truth, words
 from roadmap_site.parse.markdown.engine import markdown_parser
-from roadmap_site.parse.plaintext import plaintext_to_markdown
+from roadmap_site.parse.plaintext import looks_like_plain_text, plaintext_to_markdown
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Observed:
 
 @dataclass(frozen=True)
 class Score:
+    detected: int  # a .txt file of this text is read as plain text, not as Markdown
     title_exact: int
     headings_matched: int
     headings_matched_any_level: int
@@ -102,6 +103,7 @@ def score(text: str, truth: Truth) -> Score:
             left.append(line)
             extra -= line_words
     return Score(
+        detected=int(looks_like_plain_text(text)),
         title_exact=int(" ".join((observed.title or "").split()) == truth.title),
         headings_matched=sum((wanted_headings & found_headings).values()),
         headings_matched_any_level=sum(
@@ -125,6 +127,7 @@ def score(text: str, truth: Truth) -> Score:
 @dataclass(frozen=True)
 class Summary:
     variants: int
+    detected: float
     title_exact: float
     heading_precision: float
     heading_recall: float
@@ -157,6 +160,7 @@ def summarise(scores: list[Score]) -> Summary:
     loose_recall = _ratio(any_level, sum(s.headings_expected for s in scores))
     return Summary(
         variants=len(scores),
+        detected=_ratio(sum(s.detected for s in scores), len(scores)),
         title_exact=_ratio(sum(s.title_exact for s in scores), len(scores)),
         heading_precision=precision,
         heading_recall=recall,

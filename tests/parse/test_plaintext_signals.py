@@ -68,6 +68,15 @@ def test_every_angle_bracket_and_ampersand_shows_as_written(sentence):
     assert "<i>" not in article.html and "<span" not in article.html
 
 
+def test_headings_without_hash_numbered_sections_or_a_byline_reading_time_make_a_body_plain_text():
+    headings = "Why Queues\nQueues decouple the work from the people who ask.\nDelivery\nBrokers retry every message until it is acknowledged.\n"
+    assert looks_like_plain_text(headings)
+    numbered = "1. Why Queues\nThey decouple work.\n2. Delivery\nBrokers retry.\n"
+    assert looks_like_plain_text(numbered)
+    assert looks_like_plain_text("Queues\nWritten by Ana Lima · 6 min read\nThey decouple work.\n")
+    assert not looks_like_plain_text("A note.\n\n1. First step\n2. Second step\n")  # a Markdown list
+
+
 # --- contents blocks ------------------------------------------------------------------------------
 
 
@@ -226,6 +235,7 @@ def test_the_reader_scores_well_on_a_fixed_part_of_the_generated_corpus():
     corpus = variants(STYLES, range(0, 30, 4))
     summary = summarise([score(item.text, item.truth) for item in corpus])
     assert summary.variants == 8 * len(STYLES) >= 80
+    assert summary.detected >= 0.95
     assert summary.title_exact >= 0.95
     assert summary.heading_f1 >= 0.95
     assert summary.clean >= 0.95

@@ -29,6 +29,7 @@ from roadmap_site.parse.plaintext.lines import (
     TITLE_REPEATS,
     clean_lines,
     is_list_line,
+    is_title_shaped,
     is_wrapped,
     paragraph_ends,
     section_level,
@@ -57,7 +58,7 @@ _MARKDOWN_STRUCTURE = (
 _PLAIN_SHAPES = (
     re.compile(r"\S\t+\S"),
     re.compile(rf"^[ \t]*(?:[{GLYPHS}]|-[ \t]+[*{GLYPHS}])[ \t]+\S", re.M),
-    re.compile(r"^\d+\s*min(?:ute)?s?\.?\s+read\b", re.I | re.M),
+    re.compile(r"\b\d+\s*min(?:ute)?s?\.?\s+read\b|^reading time:?\s*\d", re.I | re.M),
     re.compile(r"^(?:\S+ Logo)+[ \t]*$", re.M),
     # Without any Markdown structure, a tag or a character reference in a .txt file is text that
     # mentions HTML, not markup to obey.
@@ -69,7 +70,8 @@ def looks_like_plain_text(body: str) -> bool:
     """True when a body has no Markdown structure (no '#' headings, no Markdown tables, no fenced
     code, no [links](...), no front matter) but shows the shapes of pasted text: tabs, bullet
     glyphs, numbered section lines without '#', share buttons, reading times, repeated lines,
-    HTML tags or character references (which must then show as written).
+    headings without '#', a contents block, HTML tags or character references (which must
+    then show as written).
     A single '**bold**' or '- item' proves nothing either way: both occur in pasted text."""
     text = LINE_BREAKS.sub("\n", body)
     if not text.strip() or any(pattern.search(text) for pattern in _MARKDOWN_STRUCTURE):
@@ -77,7 +79,13 @@ def looks_like_plain_text(body: str) -> bool:
     if any(pattern.search(text) for pattern in _PLAIN_SHAPES):
         return True
     lines = [line.strip() for line in text.split("\n")]
-    return _has_standalone_section_line(lines) or _has_repeated_line(lines)
+    return (
+        _has_standalone_section_line(lines)
+        or _has_repeated_line(lines)
+        or _has_bare_headings(lines)
+        or len(numbered_headings(lines, {})) >= 2
+        or find_contents(lines) is not None
+    )
 
 
 def _has_standalone_section_line(lines: list[str]) -> bool:
@@ -86,6 +94,22 @@ def _has_standalone_section_line(lines: list[str]) -> bool:
         not padded[index - 1] and not padded[index + 1] and section_level(padded[index]) is not None
         for index in range(1, len(padded) - 1)
     )
+
+
+def _has_bare_headings(lines: list[str]) -> bool:
+    """Two short unpunctuated lines or more, each right above a sentence: headings without '#'
+    (in Markdown such a line would run into its paragraph)."""
+    filled = [line for line in lines if line]
+    return sum(
+        1
+        for line, following in zip(filled, filled[1:])
+        if not is_list_line(line)
+        and len(line.split()) <= 10
+        and is_title_shaped(line)
+        and not line.endswith(":")
+        and following.endswith((".", "!", "?"))
+        and len(following.split()) >= 6
+    ) >= 2
 
 
 def _has_repeated_line(lines: list[str]) -> bool:

@@ -34,7 +34,7 @@ from roadmap_site.parse.plaintext.lines import (
     paragraph_ends,
     section_level,
 )
-from roadmap_site.parse.plaintext.opening import drop_cover, drop_cover_before, take_authors, take_title
+from roadmap_site.parse.plaintext.opening import drop_cover, take_authors, take_title
 from roadmap_site.parse.plaintext.render import render
 from roadmap_site.parse.plaintext.sections import numbered_headings
 
@@ -125,8 +125,7 @@ def plaintext_to_markdown(text: str) -> PlainTextDocument:
     contents = find_contents(lines)
     if contents:
         lines = lines[:contents.start] + [""] * (contents.end - contents.start) + lines[contents.end:]
-        lines = drop_cover_before(lines, contents.start) if contents.paged else lines
-    title, lines = take_title(lines)
+    title, lines = take_title(lines, opens_with_title=bool(contents and contents.paged))
     authors, lines = take_authors(lines)
     lines = drop_furniture(drop_cover(lines, contents.start if contents else None))
     headings = numbered_headings(lines, contents_headings(lines, contents, title) if contents else {})

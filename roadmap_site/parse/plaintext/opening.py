@@ -65,7 +65,7 @@ def _is_lone_author(key: str, following: str) -> bool:
     return _is_name(key) and 2 <= len(key.split()) <= 4 and bool(DATE.match(following) or READING_TIME.match(following))
 
 
-def _opening_pair(lines: list[str]) -> tuple[int, int] | None:
+def _opening_pair(lines: list[str], on_a_cover: bool = False) -> tuple[int, int] | None:
     """The first block when it is two title-shaped lines that make one title: the first ends in
     ':' or a word that goes on, or the second starts in lower case, or the pair stands before a
     byline, an abstract or a contents block (a cover), or comes back whole later."""
@@ -87,14 +87,15 @@ def _opening_pair(lines: list[str]) -> tuple[int, int] | None:
         or any(_ABSTRACT.match(key) or CONTENTS_LABEL.match(key) for key in cover)
         or any(line_key(line) == joined for line in lines[filled[2]:])
     )
-    return (filled[0], filled[1]) if goes_on or stated else None
+    return (filled[0], filled[1]) if goes_on or stated or on_a_cover else None
 
 
-def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
+def take_title(lines: list[str], opens_with_title: bool = False) -> tuple[str | None, list[str]]:
     """The title is the title-shaped line a page repeats near its top (a web page's header and
     heading, a PDF's running header), else a title set over the opening two lines, else the line
-    right above a byline, reading time or date, else the first line. Lines above the title are
-    the site's header; later copies of it are running titles."""
+    right above a byline, reading time or date, else the first line. When the text opens with
+    its title (a PDF's cover, known by its contents page), the opening block is the title.
+    Lines above the title are the site's header; later copies of it are running titles."""
     keys = [line_key(line) for line in lines]
     counts = Counter(key for key in keys if key)
     top = _top(lines)
@@ -116,8 +117,10 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
         and len(keys[index].split()) >= 3
         and _is_title_candidate(lines[index])
     ]
-    pair = _opening_pair(lines)
+    pair = _opening_pair(lines, opens_with_title)
     above_byline = [index for index in top if bylines and index < bylines[0] and _is_title_candidate(lines[index])]
+    if opens_with_title and not pair and top and _is_title_candidate(lines[top[0]]):
+        above_byline = [top[0]]
     if repeated:
         first = max(repeated, key=lambda index: (counts[keys[index]], -index))
         title, last = keys[first], first
@@ -234,23 +237,4 @@ def drop_cover(lines: list[str], body_start: int | None) -> list[str]:
         return lines
     label = [start] if _ABSTRACT.match(line_key(lines[start])) else []
     gone = set(cover + label)
-    return ["" if index in gone else line for index, line in enumerate(lines)]
-
-
-def drop_cover_before(lines: list[str], start: int) -> list[str]:
-    """A PDF's cover: the short lines between its opening block (the title, kept) and its
-    abstract or its contents page at `start`; the abstract's label goes, its text stays."""
-    filled = [index for index, line in enumerate(lines[:start]) if line.strip()]
-    pair = _opening_pair(lines)
-    kept = pair[1] if pair else (filled[0] if filled else start)
-    abstract = next((index for index in filled if index > kept and _ABSTRACT.match(line_key(lines[index]))), None)
-    end = abstract if abstract is not None else start
-    cover = []
-    for index in reversed([index for index in filled if kept < index < end]):
-        if not _is_cover_line(line_key(lines[index])):
-            break
-        cover.append(index)
-    if len(cover) > _MAX_COVER_LINES:
-        return lines
-    gone = set(cover + ([abstract] if abstract is not None else []))
     return ["" if index in gone else line for index, line in enumerate(lines)]

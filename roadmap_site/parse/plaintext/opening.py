@@ -29,9 +29,9 @@ _MAX_COVER_LINES = 12
 _SENTENCE_STOP = (".", "!", "?")
 _RUNNING_PARTS = re.compile(r"[·|•—–\t]| - | {2,}|\s[/>»›]\s")
 _ABSTRACT = re.compile(r"^(?:abstract|summary|overview)\s*:?$", re.I)
-# A title's first line that ends in one of these goes on in the next line.
 # Words that a heading has and a person's name has not ("Test Behaviour, Not Code").
 _FUNCTION_WORDS = frozenset("a an the of for to with in on is are not no how what why when where your our new vs".split())
+# A title's first line that ends in one of these goes on in the next line.
 _CONTINUING = frozenset("a an the and or of for to in on with from by at into about vs".split())
 
 
@@ -119,16 +119,15 @@ def take_title(lines: list[str], opens_with_title: bool = False) -> tuple[str | 
     ]
     pair = _opening_pair(lines, opens_with_title)
     above_byline = [index for index in top if bylines and index < bylines[0] and _is_title_candidate(lines[index])]
-    if opens_with_title and not pair and top and _is_title_candidate(lines[top[0]]):
-        above_byline = [top[0]]
+    opening = [top[0]] if opens_with_title and top and _is_title_candidate(lines[top[0]]) else []
     if repeated:
         first = max(repeated, key=lambda index: (counts[keys[index]], -index))
         title, last = keys[first], first
     elif pair:
         first, last = pair
         title = f"{keys[first]} {keys[last]}"
-    elif above_byline:
-        first = last = above_byline[-1]
+    elif opening or above_byline:
+        first = last = (opening or above_byline)[-1]
         title = keys[first]
     elif top and _is_title_candidate(lines[top[0]]):
         first = last = top[0]

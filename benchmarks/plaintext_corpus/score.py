@@ -43,10 +43,6 @@ class Score:
     extra: tuple[str, ...] = field(default=(), compare=False)  # words the truth does not have
 
 
-def _inline_text(token) -> str:
-    return "".join(child.content for child in token.children or () if child.type != "softbreak" or " ")
-
-
 def observe(text: str) -> Observed:
     document = plaintext_to_markdown(text)
     tokens = markdown_parser().parse(document.markdown)

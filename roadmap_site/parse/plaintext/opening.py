@@ -147,7 +147,10 @@ def _is_running_title(line: str, key: str, title: str) -> bool:
         return True
     if not key or key.endswith(_SENTENCE_STOP) or len(key.split()) > len(title.split()) + 6:
         return False
-    parts = (part.strip(" 0123456789") for part in _RUNNING_PARTS.split(line.strip()))
+    pieces = [piece.strip() for piece in _RUNNING_PARTS.split(line.strip())]
+    parts = [piece.strip(" 0123456789") for piece in pieces]
+    if any(piece.isdigit() for piece in pieces):  # a page number of its own: any short title counts
+        short = title.split(":")[0]
     return any(part in (title, short) for part in parts)
 
 

@@ -172,6 +172,18 @@ def test_a_title_over_two_lines_is_joined():
     assert plaintext_to_markdown(two_menu_items).title == "How We Halved Build Times"
 
 
+def test_a_title_whose_part_comes_back_is_still_the_whole_title():
+    part_is_a_section = "Structured Logging:\nLogs as Data\n\nAna Lima, Jo Park\n\nLogs as Data\n\nWrite each entry as fields.\n"
+    assert plaintext_to_markdown(part_is_a_section).title == "Structured Logging: Logs as Data"
+    part_is_a_running_header = (
+        "Structured Logging: Logs as Data\n\nAna Lima\nLakeside Institute\nMay 2024\n\nStructured Logging\n\n"
+        "1 Fields\n\nWrite each entry as fields.\n\nStructured Logging\n\n2 Levels\n\nErrors need someone.\n"
+    )
+    document = plaintext_to_markdown(part_is_a_running_header)
+    assert document.title == "Structured Logging: Logs as Data"
+    assert document.markdown == "## Fields\n\nWrite each entry as fields.\n\n## Levels\n\nErrors need someone.\n"
+
+
 def test_a_heading_with_a_comma_is_not_a_list_of_names():
     document = plaintext_to_markdown("Writing Tests\n\nTest Behaviour, Not Code\n\nA test that mirrors code breaks.\n")
     assert document.authors == ()

@@ -109,19 +109,26 @@ def take_title(lines: list[str], opens_with_title: bool = False) -> tuple[str | 
     # The title comes before the article's first sentence (after the byline: a bio may precede it).
     after_bylines = [index for index in top if not bylines or index > bylines[0]]
     body = next((index for index in after_bylines if _is_prose(keys[index])), len(lines))
+    def echoes(key: str) -> int:
+        """How often a line comes back, whole or as its part before a colon (a running title)."""
+        short = key.split(":")[0]
+        return counts[key] + (counts[short] if short != key and len(short.split()) >= 2 else 0)
+
     repeated = [
         index
         for index in top
         if index < body
-        and counts[keys[index]] >= 2
+        and echoes(keys[index]) >= 2
         and len(keys[index].split()) >= 3
         and _is_title_candidate(lines[index])
     ]
     pair = _opening_pair(lines, opens_with_title)
+    if pair and any(index in pair for index in repeated):
+        repeated = []  # a line of a title set over two lines comes back (as a section, a header)
     above_byline = [index for index in top if bylines and index < bylines[0] and _is_title_candidate(lines[index])]
     opening = [top[0]] if opens_with_title and top and _is_title_candidate(lines[top[0]]) else []
     if repeated:
-        first = max(repeated, key=lambda index: (counts[keys[index]], -index))
+        first = max(repeated, key=lambda index: (echoes(keys[index]), -index))
         title, last = keys[first], first
     elif pair:
         first, last = pair

@@ -1,20 +1,14 @@
 """Plain text, block by block: paragraphs, nested lists, tab tables and headings recovered from
-cleaned lines, broken paragraphs mended, and everything rendered as Markdown that stays text."""
+cleaned lines, and paragraphs broken by a page mended."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Union
+from dataclasses import replace
 
 from roadmap_site.parse.plaintext.lines import (
-    BOLD_SPAN,
     BULLET,
     DIFFICULTY,
-    ENTITY_LIKE,
-    ESCAPES,
-    LABEL,
-    LINE_WRAP_HYPHEN,
     ORDERED,
     SECTION,
     SENTENCE_END,
@@ -23,62 +17,37 @@ from roadmap_site.parse.plaintext.lines import (
     repair_stray_tabs,
     section_level,
 )
+from roadmap_site.parse.plaintext.segments import Heading, Item, ItemList, Lone, Paragraph, Segment, Table, Verbatim
 
 
-@dataclass(frozen=True)
-class _Paragraph:
-    text: str
-
-
-@dataclass(frozen=True)
-class _Item:
-    depth: int
-    number: str | None  # None for a bullet
-    text: str
-
-
-@dataclass(frozen=True)
-class _List:
-    items: tuple[_Item, ...]
-
-
-@dataclass(frozen=True)
-class _Table:
-    rows: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
-class _Heading:
-    level: int
-    text: str
-
-
-@dataclass(frozen=True)
-class _Verbatim:
-    text: str
-
-
-@dataclass(frozen=True)
-class _Lone:
-    """A line standing alone: a heading, or a one-line paragraph or list, judged by its neighbours."""
-
-    kind: str  # "" plain, "number" numbered, else its bullet marker ("-", "•", "- *"...)
-    text: str  # without its marker, except for "number"
-
-
-_Segment = Union[_Paragraph, _List, _Table, _Heading, _Verbatim, _Lone]
-
-
-def split_blocks(lines: list[str]) -> list[list[str]]:
-    blocks: list[list[str]] = [[]]
-    for line in lines:
-        if DIFFICULTY.match(line.strip()):
+def split_blocks(lines: list[str], headings: dict[int, tuple[int, str]]) -> list[list[str] | Heading]:
+    """Blocks of lines between blank lines; a line known to be a heading (index -> level, text)
+    and a difficulty line stand alone."""
+    blocks: list[list[str] | Heading] = [[]]
+    for index, line in enumerate(lines):
+        if index in headings:
+            blocks += [Heading(*headings[index]), []]
+        elif DIFFICULTY.match(line.strip()):
             blocks += [[line.strip()], []]
         elif line.strip():
             blocks[-1].append(line)
-        elif blocks[-1]:
+        elif blocks[-1] and not _table_goes_on(blocks[-1], lines, index):
             blocks.append([])
     return [block for block in blocks if block]
+
+
+def _table_goes_on(block: list[str] | Heading, lines: list[str], index: int) -> bool:
+    """A tab table broken by a page (blank lines, dropped furniture) goes on when the next line
+    has as many cells as the last."""
+    if not isinstance(block, list):
+        return False
+    following = next((line for line in lines[index:] if line.strip()), "")
+    cells = _table_cells(block[-1])
+    return bool(cells) and len(_table_cells(following) or ()) == len(cells)
+
+
+def parse_blocks(blocks: list[list[str] | Heading]) -> list[Segment]:
+    return [segment for block in blocks for segment in (parse_block(block) if isinstance(block, list) else [block])]
 
 
 def _table_cells(line: str) -> tuple[str, ...] | None:
@@ -86,10 +55,10 @@ def _table_cells(line: str) -> tuple[str, ...] | None:
     return tuple(cell.strip() for cell in stripped.split("\t")) if "\t" in stripped else None
 
 
-def parse_block(block: list[str]) -> list[_Segment]:
+def parse_block(block: list[str]) -> list[Segment]:
     if len(block) == 1 and DIFFICULTY.match(block[0]):
-        return [_Verbatim(block[0])]
-    segments: list[_Segment] = []
+        return [Verbatim(block[0])]
+    segments: list[Segment] = []
     text_lines: list[str] = []
     index = 0
     while index < len(block):
@@ -99,7 +68,7 @@ def parse_block(block: list[str]) -> list[_Segment]:
             end += 1
         if end - index >= 2:
             segments += _parse_text_lines(text_lines)
-            segments.append(_Table(tuple(_table_cells(line) or () for line in block[index:end])))
+            segments.append(Table(tuple(_table_cells(line) or () for line in block[index:end])))
             text_lines, index = [], end
         else:
             text_lines.append(_untab(block[index]))
@@ -113,16 +82,16 @@ def _untab(line: str) -> str:
     return line[:indent].expandtabs(4) + text.rstrip()
 
 
-def _lone(line: str) -> _Lone:
+def _lone(line: str) -> Lone:
     text = line.strip()
     bullet = BULLET.match(text)
     if bullet:
-        return _Lone(" ".join(bullet["marker"].split()), bullet["text"])
-    return _Lone("number" if SECTION.match(text) else "", text)
+        return Lone(" ".join(bullet["marker"].split()), bullet["text"])
+    return Lone("number" if SECTION.match(text) else "", text)
 
 
-def _parse_text_lines(lines: list[str]) -> list[_Segment]:
-    segments: list[_Segment] = []
+def _parse_text_lines(lines: list[str]) -> list[Segment]:
+    segments: list[Segment] = []
     start = 0
     for index in range(len(lines) - 1):
         if _is_heading_inside_block(lines, index, start):
@@ -144,17 +113,17 @@ def _is_heading_inside_block(lines: list[str], index: int, start: int) -> bool:
     )
 
 
-def _parse_prose_and_lists(lines: list[str]) -> list[_Segment]:
-    segments: list[_Segment] = []
+def _parse_prose_and_lists(lines: list[str]) -> list[Segment]:
+    segments: list[Segment] = []
     paragraph: list[str] = []
-    items: list[_Item] = []
+    items: list[Item] = []
     indents: list[int] = []
 
     def flush() -> None:
         if paragraph:
-            segments.append(_Paragraph(" ".join(paragraph)))
+            segments.append(Paragraph(" ".join(paragraph)))
         if items:
-            segments.append(_List(tuple(items)))
+            segments.append(ItemList(tuple(items)))
         paragraph.clear(), items.clear(), indents.clear()
 
     for line in lines:
@@ -169,7 +138,7 @@ def _parse_prose_and_lists(lines: list[str]) -> list[_Segment]:
             if not indents or indent > indents[-1]:
                 indents.append(indent)
             number = None if bullet else ordered["number"]
-            items.append(_Item(len(indents) - 1, number, (bullet or ordered)["text"]))
+            items.append(Item(len(indents) - 1, number, (bullet or ordered)["text"]))
         elif items and (indent > 0 or text[0].islower() or items[-1].text.endswith(",")):
             items[-1] = replace(items[-1], text=f"{items[-1].text} {text}")
         else:
@@ -180,7 +149,7 @@ def _parse_prose_and_lists(lines: list[str]) -> list[_Segment]:
     return segments
 
 
-def _lone_heading_level(lone: _Lone) -> int | None:
+def _lone_heading_level(lone: Lone) -> int | None:
     if lone.kind == "number":
         return section_level(lone.text)
     if DIFFICULTY.match(lone.text) or not is_title_shaped(lone.text):
@@ -188,29 +157,29 @@ def _lone_heading_level(lone: _Lone) -> int | None:
     return 3 if lone.kind in ("", "-") else 4
 
 
-def _as_text(lone: _Lone) -> _Paragraph | _List:
+def _as_text(lone: Lone) -> Paragraph | ItemList:
     if lone.kind == "number":
         match = SECTION.match(lone.text)
         simple = match and "." not in match["number"] and lone.text[len(match["number"])] == "."
         if not simple:
-            return _Paragraph(lone.text)
-        return _List((_Item(0, match["number"], match["text"]),))  # type: ignore[index]
+            return Paragraph(lone.text)
+        return ItemList((Item(0, match["number"], match["text"]),))  # type: ignore[index]
     if lone.kind:
-        return _List((_Item(0, None, lone.text),))
-    return _Paragraph(lone.text)
+        return ItemList((Item(0, None, lone.text),))
+    return Paragraph(lone.text)
 
 
-def _last_text(segment: _Segment) -> str | None:
-    if isinstance(segment, _Paragraph) or (isinstance(segment, _Lone) and segment.kind != "number"):
+def _last_text(segment: Segment) -> str | None:
+    if isinstance(segment, Paragraph) or (isinstance(segment, Lone) and segment.kind != "number"):
         return segment.text
-    if isinstance(segment, _List):
+    if isinstance(segment, ItemList):
         return segment.items[-1].text
     return None
 
 
-def _continues(previous: _Segment, segment: _Segment) -> bool:
+def _continues(previous: Segment, segment: Segment) -> bool:
     """A blank line in the middle of a sentence: the PDF broke the paragraph at a page or column."""
-    if not (isinstance(segment, _Paragraph) or (isinstance(segment, _Lone) and segment.kind == "")):
+    if not (isinstance(segment, Paragraph) or (isinstance(segment, Lone) and segment.kind == "")):
         return False
     text = _last_text(previous)
     if not text or text.endswith(SENTENCE_END):
@@ -221,17 +190,17 @@ def _continues(previous: _Segment, segment: _Segment) -> bool:
     return len(unfinished_sentence.split()) >= 10 and not is_title_shaped(segment.text)
 
 
-def _append(segment: _Segment, text: str) -> _Paragraph | _List:
-    base = _as_text(segment) if isinstance(segment, _Lone) else segment
-    if isinstance(base, _List):
+def _append(segment: Segment, text: str) -> Paragraph | ItemList:
+    base = _as_text(segment) if isinstance(segment, Lone) else segment
+    if isinstance(base, ItemList):
         last = base.items[-1]
-        return _List(base.items[:-1] + (replace(last, text=f"{last.text} {text}"),))
-    assert isinstance(base, _Paragraph)
-    return _Paragraph(f"{base.text} {text}")
+        return ItemList(base.items[:-1] + (replace(last, text=f"{last.text} {text}"),))
+    assert isinstance(base, Paragraph)
+    return Paragraph(f"{base.text} {text}")
 
 
-def join_broken_paragraphs(segments: list[_Segment]) -> list[_Segment]:
-    joined: list[_Segment] = []
+def join_broken_paragraphs(segments: list[Segment]) -> list[Segment]:
+    joined: list[Segment] = []
     for segment in segments:
         if joined and _continues(joined[-1], segment):
             joined[-1] = _append(joined[-1], segment.text)  # type: ignore[union-attr]
@@ -240,18 +209,43 @@ def join_broken_paragraphs(segments: list[_Segment]) -> list[_Segment]:
     return joined
 
 
-def _is_sibling_heading(lone: _Lone, other: _Segment | None) -> bool:
-    """Two neighbouring lone lines of the same shape are a spaced-out list, not two headings."""
+def _is_sibling_heading(lone: Lone, other: Segment | None) -> bool:
+    """Two neighbouring lone bullet lines of the same shape are a spaced-out list, not two headings."""
     return (
-        isinstance(other, _Lone) and other.kind == lone.kind and _lone_heading_level(other) is not None
+        lone.kind != ""
+        and isinstance(other, Lone)
+        and other.kind == lone.kind
+        and _lone_heading_level(other) is not None
     )
 
 
-def resolve_lone_lines(segments: list[_Segment]) -> list[_Segment]:
-    resolved: list[_Segment] = []
+def _is_plain_candidate(segment: Segment) -> bool:
+    return isinstance(segment, Lone) and segment.kind == "" and _lone_heading_level(segment) is not None
+
+
+def _plain_runs(segments: list[Segment]) -> set[int]:
+    """Plain heading-shaped lone lines that are text by their run: a section heading may be
+    followed by one subheading, but a longer run of such lines, or one that content does not
+    follow (another heading, the end), is text such as code or a list."""
+    text: set[int] = set()
+    index = 0
+    while index < len(segments):
+        end = index
+        while end < len(segments) and _is_plain_candidate(segments[end]):
+            end += 1
+        if end > index:
+            closed = end == len(segments) or isinstance(segments[end], Heading)
+            text.update(range(index, end if closed else max(index, end - 2)))
+        index = end + 1
+    return text
+
+
+def resolve_lone_lines(segments: list[Segment]) -> list[Segment]:
+    resolved: list[Segment] = []
     section = 0
+    in_text_runs = _plain_runs(segments)
     for index, segment in enumerate(segments):
-        if not isinstance(segment, _Lone):
+        if not isinstance(segment, Lone):
             resolved.append(segment)
             continue
         previous = segments[index - 1] if index else None
@@ -263,80 +257,22 @@ def resolve_lone_lines(segments: list[_Segment]) -> list[_Segment]:
             # Sections count 1, 2, 3...: "10 Tips for Docker" out of the blue is a sentence.
             level = level if number in (1, section, section + 1) else None
         siblings = _is_sibling_heading(segment, previous) or _is_sibling_heading(segment, following)
+        siblings = siblings or index in in_text_runs
         if level and following and not siblings:
             section = number
-            resolved.append(_Heading(level, text.rstrip(" :")))
+            if segment.kind == "" and resolved and isinstance(resolved[-1], Heading) and isinstance(previous, Lone):
+                level = resolved[-1].level + 1  # a heading right under another opens its first subsection
+            resolved.append(Heading(level, text.rstrip(" :")))
         else:
             resolved.append(_as_text(segment))
     return resolved
 
 
-def normalise_heading_levels(segments: list[_Segment]) -> list[_Segment]:
+def normalise_heading_levels(segments: list[Segment]) -> list[Segment]:
     """The page shows the title as H1, so the top heading level present becomes H2."""
-    levels = [segment.level for segment in segments if isinstance(segment, _Heading)]
+    levels = [segment.level for segment in segments if isinstance(segment, Heading)]
     shift = min(levels, default=2) - 2
     return [
-        replace(segment, level=segment.level - shift) if isinstance(segment, _Heading) else segment
+        replace(segment, level=segment.level - shift) if isinstance(segment, Heading) else segment
         for segment in segments
     ]
-
-
-def _dehyphenate(text: str) -> str:
-    """Undo a line-wrap hyphen ("possi- bility"), only between lower-case letters."""
-
-    def join(match: re.Match[str]) -> str:
-        return match[1] + match[2] if match[1].islower() and match[2].islower() else match[0]
-
-    return LINE_WRAP_HYPHEN.sub(join, text)
-
-
-def _escape_text(text: str) -> str:
-    return ENTITY_LIKE.sub("&amp;", text).translate(ESCAPES)
-
-
-def _escape_inline(text: str) -> str:
-    """Escape what Markdown would read as markup; keep the `**bold**` a pasted text already has."""
-    pieces, last = [], 0
-    for match in BOLD_SPAN.finditer(text):
-        pieces += [_escape_text(text[last:match.start()]), "**", _escape_text(match[1]), "**"]
-        last = match.end()
-    return "".join(pieces) + _escape_text(text[last:])
-
-
-def _escape_line_start(markdown: str) -> str:
-    """Escape a start that Markdown (or an extension the site reads: fences, definitions,
-    admonitions) reads as a block."""
-    if markdown.startswith(("-", "+", ">", "!", "?")):
-        return "\\" + markdown
-    if markdown.startswith(":"):
-        return f"&#58;{markdown[1:]}"
-    return re.sub(r"^(\d+)\.(?=\s|$)", r"\1\\.", markdown)
-
-
-def _item_markdown(text: str) -> str:
-    """A list item; a short "Label: text" lead gets its label bold, unless it is bold already."""
-    match = None if text.startswith("**") else LABEL.match(text)
-    label = match["label"] if match else ""
-    if label and len(label.split()) <= 10 and label[0].isalnum() and not re.search(r"[.!?]", label):
-        return f"**{_escape_inline(label)}:** {_escape_inline(match['rest'])}"  # type: ignore[index]
-    return _escape_line_start(_escape_inline(text))
-
-
-def render(segment: _Segment) -> str:
-    if isinstance(segment, _Heading):
-        return "#" * segment.level + " " + _escape_inline(_dehyphenate(segment.text))
-    if isinstance(segment, _Paragraph):
-        return _escape_line_start(_escape_inline(_dehyphenate(segment.text)))
-    if isinstance(segment, _List):
-        return "\n".join(
-            "    " * item.depth
-            + (f"{item.number}. " if item.number else "- ")
-            + _item_markdown(_dehyphenate(item.text))
-            for item in segment.items
-        )
-    if isinstance(segment, _Table):
-        rows = [" | ".join(_escape_inline(_dehyphenate(cell)) for cell in row) for row in segment.rows]
-        separator = "|" + "---|" * len(segment.rows[0])
-        return "\n".join([f"| {rows[0]} |", separator, *(f"| {row} |" for row in rows[1:])])
-    assert isinstance(segment, _Verbatim)
-    return segment.text

@@ -1,5 +1,3 @@
-import sys
+from roadmap_site.cli import run
 
-from roadmap_site.cli import main
-
-sys.exit(main())
+run()

@@ -122,11 +122,11 @@ def test_the_event_stream_sends_each_new_generation_and_ends_when_the_channel_cl
     assert response.status == 200 and response.getheader("Content-Type") == "text/event-stream"
     first = json.loads(response.fp.readline().removeprefix(b"data: "))
     assert response.fp.readline() == b"\n"
-    assert first == {"generation": channel.snapshot()[0].generation, "kind": "reload", "since": ""}
+    assert first == {"generation": channel.snapshot()[0].generation, "kind": "reload", "since": "", "pages": None}
     change = channel.publish_success(["assets/style.css"], [])
     assert response.fp.readline() == change.as_event().split(b"\n")[0] + b"\n"
     assert json.loads(change.as_event()[len(b"data: "):]) == {
-        "generation": change.generation, "kind": "css", "since": first["generation"]}
+        "generation": change.generation, "kind": "css", "since": first["generation"], "pages": None}
     assert response.fp.readline() == b"\n"
     channel.close()
     assert response.fp.readline() == b""  # the server ended the stream

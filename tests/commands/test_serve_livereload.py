@@ -11,6 +11,7 @@ from roadmap_site.commands.serve.livereload import (
     EVENTS_PATH,
     ReloadChannel,
     change_kind,
+    changed_pages,
     error_page,
     inject_script,
     reload_script,
@@ -22,6 +23,23 @@ def test_change_kind_swaps_stylesheets_only_when_nothing_else_changed():
     assert change_kind(["assets/style.css"], []) == "css"
     assert change_kind(["assets/style.css", "a/index.html"], []) == "reload"
     assert change_kind(["assets/style.css"], ["assets/old.css"]) == "reload"
+
+
+def test_changed_pages_names_the_pages_only_when_nothing_a_page_loads_changed():
+    assert changed_pages(["b/index.html", "a/index.html", "atom.xml", "sitemap.xml", "roadmap.json"], []) == (
+        "a/index.html", "b/index.html")
+    assert changed_pages([], ["old/index.html"]) == ("old/index.html",)
+    assert changed_pages(["a/index.html", "assets/style.css"], []) is None  # every page restyles
+    assert changed_pages(["a/index.html", "assets/nav.js"], []) is None
+    assert changed_pages(["img/photo.png"], []) is None
+
+
+def test_the_channel_tells_which_pages_changed_and_an_error_concerns_every_page():
+    channel = ReloadChannel()
+    assert channel.publish_success(["a/index.html"], []).pages == ("a/index.html",)
+    channel.publish_failure(["content/a.md:1: broken"])
+    recovered = channel.publish_success(["a/index.html"], [])
+    assert (recovered.kind, recovered.pages) == ("reload", None)  # pages showing the error page reload
 
 
 def test_script_goes_before_the_last_body_end_tag():

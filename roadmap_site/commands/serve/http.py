@@ -253,7 +253,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(404, b"404 Not Found\n", "text/plain; charset=utf-8", with_body)
         kind = content_type(outcome.path)
         if kind.startswith("text/html"):
-            body = inject_script(body, reload_script(change.generation))
+            page = outcome.path.relative_to(served.out_dir).as_posix() if outcome.path.is_relative_to(served.out_dir) else None
+            body = inject_script(body, reload_script(change.generation, page))
         self._send(outcome.status, body, kind, with_body)
 
     def _send(self, status: int, body: bytes, kind: str, with_body: bool, extra: dict[str, str] | None = None) -> None:

@@ -16,6 +16,18 @@ from roadmap_site.errors import Problem
 EVENTS_PATH = "/__roadmap__/events"
 
 
+# Outputs that no page loads: feeds, sitemaps, robots.txt, the roadmap's data for programs.
+NOT_LOADED_BY_PAGES = (".xml", ".txt", "roadmap.json")
+
+
+def changed_pages(written: Iterable[str], removed: Iterable[str]) -> tuple[str, ...] | None:
+    """The output paths of the pages a change touched, when pages (and files no page loads)
+    are all it touched; None when it touched anything a page may load (a stylesheet, a
+    script, an image), so every page must follow."""
+    paths = [path for path in (*written, *removed) if not path.endswith(NOT_LOADED_BY_PAGES)]
+    return tuple(sorted(paths)) if all(path.endswith(".html") for path in paths) else None
+
+
 def change_kind(written: Iterable[str], removed: Iterable[str]) -> str | None:
     """'css' when only stylesheets changed (the page can swap them in place), 'reload'
     when anything else did, None when the output is unchanged."""
@@ -30,14 +42,16 @@ def change_kind(written: Iterable[str], removed: Iterable[str]) -> str | None:
 @dataclass(frozen=True)
 class Change:
     """One step in the builds a browser may have seen: `kind` says how to go from
-    `since` to `generation`."""
+    `since` to `generation`; `pages`, when known, the only pages that changed (a page
+    at `since` that is not among them is current at `generation` too)."""
 
     generation: str
     kind: str
     since: str
+    pages: tuple[str, ...] | None = None
 
     def as_event(self) -> bytes:
-        data = json.dumps({"generation": self.generation, "kind": self.kind, "since": self.since})
+        data = json.dumps({"generation": self.generation, "kind": self.kind, "since": self.since, "pages": self.pages})
         return f"data: {data}\n\n".encode()
 
 
@@ -67,12 +81,13 @@ class ReloadChannel:
 
     def publish_success(self, written: Iterable[str], removed: Iterable[str]) -> Change | None:
         """Record a good build; the change pages must follow, or None when they are current."""
-        kind = change_kind(written, removed)
+        written, removed = list(written), list(removed)
+        kind, pages = change_kind(written, removed), changed_pages(written, removed)
         with self._condition:
             if self._problems:
-                kind = "reload"  # open pages show the error page
+                kind, pages = "reload", None  # open pages show the error page
                 self._problems = ()
-            return self._advance(kind) if kind else None
+            return self._advance(kind, pages) if kind else None
 
     def publish_failure(self, problems: Iterable[Problem | str]) -> Change | None:
         """Record a failed build; pages reload into the error page unless it already shows these problems."""
@@ -83,10 +98,10 @@ class ReloadChannel:
             self._problems = problems
             return self._advance("reload")
 
-    def _advance(self, kind: str) -> Change:
+    def _advance(self, kind: str, pages: tuple[str, ...] | None = None) -> Change:
         since = self._latest.generation
         self._count += 1
-        self._latest = Change(self._generation(), kind, since)
+        self._latest = Change(self._generation(), kind, since, pages)
         self._condition.notify_all()
         return self._latest
 
@@ -104,12 +119,14 @@ class ReloadChannel:
             self._condition.notify_all()
 
 
-def reload_script(generation: str) -> str:
+def reload_script(generation: str, page: str | None = None) -> str:
     """The client: follow the server's build generation; swap stylesheets in place when
-    only CSS changed since this page's build, reload otherwise."""
+    only CSS changed since this page's build, stay when only other pages changed, reload
+    otherwise. `page`: the output path of the page it is put in (None: an error page)."""
     return f"""<script id="roadmap-live-reload">
 (() => {{
   let generation = {json.dumps(generation)};
+  const page = {json.dumps(page)};
   const events = new EventSource({json.dumps(EVENTS_PATH)});
   const swapStylesheets = () => {{
     const stamp = String(Date.now());
@@ -132,6 +149,10 @@ def reload_script(generation: str) -> str:
     if (change.kind === "css" && change.since === generation) {{
       generation = change.generation;
       swapStylesheets();
+      return;
+    }}
+    if (change.since === generation && page !== null && change.pages && !change.pages.includes(page)) {{
+      generation = change.generation;  // other pages changed; this one is as the new build made it
       return;
     }}
     events.close();

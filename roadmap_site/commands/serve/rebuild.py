@@ -27,6 +27,7 @@ from roadmap_site.output.fs import forget_fingerprints
 from roadmap_site.output.render import ARTICLE_TEMPLATE, make_environment
 from roadmap_site.parse.markdown import MarkdownRenderer
 
+RELOAD_HEADSTART = 0.3  # seconds between announcing quick pages and starting the build that follows
 CHANGE_ACTIONS = {None: "nothing to reload", "css": "restyling pages", "reload": "reloading pages"}
 
 
@@ -78,6 +79,8 @@ class Rebuilder:
         their few pages in this process. `changed`: the paths that file events named since
         the last build."""
         quick = [] if first else self._quick_pages(changed)
+        if quick:  # let open pages fetch the new page before the build competes with the server for the interpreter
+            time.sleep(RELOAD_HEADSTART)
         try:
             rebuilt = self._build(first, changed, quick)
         except Exception as exc:  # a bug or an I/O failure must not stop the preview

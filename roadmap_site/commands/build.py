@@ -25,12 +25,13 @@ from roadmap_site.incremental.last_build import (
 )
 from roadmap_site.incremental.loading import LoadedSite, load_site
 from roadmap_site.incremental.site_files import SiteFiles, site_files
+from roadmap_site.incremental.source_memory import SourceMemory
 from roadmap_site.layout import Layout, find_layout
 from roadmap_site.model.graph import Graph, prerequisite_graph
 from roadmap_site.output.fs import Staging, check_output_folder, read_manifest, write_site
 from roadmap_site.output.search import index_site
 from roadmap_site.parse.parallel import Progress
-from roadmap_site.parse.sources import ContentFiles, Source, list_content, read_sources
+from roadmap_site.parse.sources import ContentFiles, Source, list_content
 
 
 @dataclass
@@ -62,7 +63,7 @@ def build(
     *,
     layout: Layout | None = None,
     config: Config | None = None,
-    read: Callable[[ContentFiles], list[Source]] = read_sources,
+    read: Callable[[ContentFiles], list[Source]] | None = None,
 ) -> BuildReport:
     """Build the site in site_dir into out_dir. Raises BuildFailed, leaving out_dir as it
     was. Parsed articles are kept in the user's cache folder (or in the cache the caller
@@ -70,15 +71,16 @@ def build(
     search=False leaves the search index to the caller (the dev server indexes after it
     has reloaded the pages). `layout` and `config`: the site's, when the caller has found
     them already (and dealt with the config's problems). `read`: how the articles' sources
-    are read (the dev server reads only the files that changed)."""
+    are read (the dev server keeps its own SourceMemory); by default, the files whose
+    stamps the cache folder does not vouch for."""
     started = time.perf_counter()
     layout = layout or find_layout(site_dir)
     out_dir = out_dir or site_dir / "_site"
     config = _settings(layout, out_dir, config).with_overrides(base_url=base_url, drafts=drafts or None)
     content = list_content(layout.content_dir)
-    sources = read(content)
     indexing = search and config.search
     cache, record = _cache_and_record(layout, site_dir, out_dir, cache, clean)
+    sources = read(content) if read else _read_changed(content, cache)
     inputs = inputs_digest(layout, config, indexing, content, sources, RECORD_FORMAT) if record else ""
     last = read_last_build(record) if record and not clean else None
     if last and last.inputs == inputs and output_intact(out_dir, indexing):
@@ -114,6 +116,15 @@ def build(
     if record:
         write_last_build(record, LastBuild(inputs, report.articles, report.pages, tuple(report.warnings)))
     return report
+
+
+def _read_changed(content: ContentFiles, cache: ArticleCache) -> list[Source]:
+    """The sources, reading only the files whose stamps differ from the last build's."""
+    memory = SourceMemory(cache.source_stamps())
+    sources = memory.read(content)
+    if memory.changed:
+        cache.keep_source_stamps(memory.known)
+    return sources
 
 
 def _settings(layout: Layout, out_dir: Path, config: Config | None) -> Config:

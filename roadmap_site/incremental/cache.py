@@ -39,6 +39,7 @@ from roadmap_site.parse.sources import Source
 _FORMAT = f"roadmap-site {__version__} articles 4"
 SNAPSHOT = "articles.pickle"
 JOURNAL = "articles-added.pickle"
+SOURCE_STAMPS = "sources.pickle"  # see incremental.source_memory
 _SEAL = hashlib.sha256().digest_size
 
 
@@ -141,11 +142,19 @@ class ArticleCache:
         self._added.add(key)
         self._all()[key] = entry
 
+    def source_stamps(self) -> dict:
+        """What the last build recorded of each source's file (SourceMemory.known)."""
+        loaded = self._load(SOURCE_STAMPS)
+        return loaded[1] if loaded else {}
+
+    def keep_source_stamps(self, known: dict) -> None:
+        self._save(SOURCE_STAMPS, ("", known))
+
     def clear(self) -> None:
         self._entries, self._changed = {}, True
         if self._folder is not None:
             try:
-                for name in (SNAPSHOT, JOURNAL):
+                for name in (SNAPSHOT, JOURNAL, SOURCE_STAMPS):
                     (self._folder / name).unlink(missing_ok=True)
             except OSError:
                 self._folder = None  # a cache folder that cannot be used: build without one

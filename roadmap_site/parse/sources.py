@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 from roadmap_site.errors import SourceError
@@ -14,16 +13,54 @@ from roadmap_site.parse.links import ARTICLE_SUFFIXES
 from roadmap_site.parse.sanitize import decode_legacy, strip_control_characters
 
 
-@dataclass(frozen=True)
 class Source:
-    key: str  # path relative to the content folder, POSIX style
-    shown: str  # the path as messages show it
-    data: bytes
+    """An article's file: its key (the path relative to the content folder, POSIX style),
+    its path as messages show it, and its bytes. A source whose digest is known already (its
+    file's size and time are those it had when it was last read) is read only if its bytes
+    are asked for, which a build that finds it in the cache never does; bytes read then
+    must match the digest, or the file changed while the build read it."""
 
-    @cached_property
+    __slots__ = ("key", "shown", "_data", "_digest")
+
+    def __init__(self, key: str, shown: str, data: bytes | None = None, digest: bytes | None = None):
+        if data is None and digest is None:
+            raise ValueError("a source needs its bytes or their digest")
+        self.key, self.shown, self._data, self._digest = key, shown, data, digest
+
+    @property
+    def data(self) -> bytes:
+        if self._data is None:
+            try:
+                data = _read_bytes(self.shown)
+            except OSError as exc:
+                raise SourceError(1, f"this file could not be read while it was being built: {exc.strerror}") from None
+            if hashlib.sha256(data).digest() != self._digest:
+                raise SourceError(1, "this file changed while it was being built; build again")
+            self._data = data
+        return self._data
+
+    @property
+    def is_read(self) -> bool:
+        """Whether this process holds the bytes (read, or given)."""
+        return self._data is not None
+
+    @property
     def digest(self) -> bytes:
         """SHA-256 of the bytes, computed once however many digests of the build include it."""
-        return hashlib.sha256(self.data).digest()
+        if self._digest is None:
+            self._digest = hashlib.sha256(self._data).digest()
+        return self._digest
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Source):
+            return NotImplemented
+        return (self.key, self.shown, self.digest) == (other.key, other.shown, other.digest)
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.shown, self.digest))
+
+    def __repr__(self) -> str:
+        return f"Source({self.key!r}, {self.shown!r}, digest={self.digest.hex()[:12]}...)"
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ import base64
 import gzip
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -218,7 +219,14 @@ def prepare(method: str, out: Path, work: Path) -> None:
         remove(out / "pagefind")
 
 
-def run_method(method: str, out: Path, work: Path, source: Path) -> Sample:
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_method(method: str, out: Path, work: Path, source: Path) -> tuple[Sample, float]:
+    """The method's Sample and the CPU seconds of its whole process tree (every process in it
+    is waited for, so the kernel adds them all to this process's children)."""
     bundle = work / method
     if method not in ("linked", "bare"):
         remove(bundle)
@@ -226,10 +234,12 @@ def run_method(method: str, out: Path, work: Path, source: Path) -> Sample:
         bundle = work / f"{method}-bundle"
         remove(bundle)
     prepare(method, out, work)
+    cpu = children_cpu()
     sample = measure(command(method, out, bundle, work, source), roadmap_env(source), source)
+    cpu = children_cpu() - cpu
     if method == "kept":
         shutil.move(str(out / "pagefind"), str(bundle))
-    return sample
+    return sample, cpu
 
 
 # ---------------------------------------------------------------- the side-by-side with Hugo
@@ -274,7 +284,7 @@ def bench_size(size: int, args: argparse.Namespace, work: Path) -> list[str]:
     methods = [m for m in args.methods if m not in API_METHODS or size <= args.api_max]
     if "whole" not in methods:
         methods.insert(0, "whole")  # the reference every index is compared with
-    samples: dict[str, list[Sample]] = {m: [] for m in methods}
+    samples: dict[str, list[tuple[Sample, float]]] = {m: [] for m in methods}
     method_work = work / f"indexes-{size}"
     method_work.mkdir(exist_ok=True)
     load = os.getloadavg()[0]
@@ -284,14 +294,16 @@ def bench_size(size: int, args: argparse.Namespace, work: Path) -> list[str]:
                 samples[method].append(run_method(method, out, method_work, args.source))
     reference = bundle_pages(method_work / "whole")
     lines = [f"{size:,} articles (load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end)",
-             "| method | seconds | x whole | peak PSS MB | largest RSS MB | index |", "|---|---|---|---|---|---|"]
-    whole = statistics.median(s.seconds for s in samples["whole"])
+             "| method | seconds | x whole | CPU seconds | peak PSS MB | largest RSS MB | index |",
+             "|---|---|---|---|---|---|---|"]
+    whole = statistics.median(s.seconds for s, _ in samples["whole"])
     for method in methods:
         bundle = method_work / (f"{method}-bundle" if method in ("linked", "bare") else method)
-        seconds = statistics.median(s.seconds for s in samples[method])
-        pss = max(s.peak_pss for s in samples[method]) / 2**20
-        rss = max(s.max_rss for s in samples[method]) / 2**20
-        lines.append(f"| {method} | {seconds:.2f} | {seconds / whole:.2f} | {pss:.0f} | {rss:.0f} | "
+        seconds = statistics.median(s.seconds for s, _ in samples[method])
+        cpu = statistics.median(cpu for _, cpu in samples[method])
+        pss = max(s.peak_pss for s, _ in samples[method]) / 2**20
+        rss = max(s.max_rss for s, _ in samples[method]) / 2**20
+        lines.append(f"| {method} | {seconds:.2f} | {seconds / whole:.2f} | {cpu:.1f} | {pss:.0f} | {rss:.0f} | "
                      f"{differences(reference, bundle_pages(bundle))} |")
     skipped = [m for m in args.methods if m in API_METHODS and size > args.api_max]
     if skipped:

@@ -1,14 +1,17 @@
 """Search in the preview: the SearchIndexer on its own with the real Pagefind, then a whole
-DevServer indexing after its first build and again after an edit."""
+DevServer indexing after its first build and again after an edit, whose new word the index,
+queried in Chromium over the server's HTTP, then finds."""
 
 from __future__ import annotations
 
 import pytest
 
 from commands.serve_helpers import ARTICLE, fetch, generation, next_change, serving, wait_until
+from helpers import needs_a_browser
 from roadmap_site.commands.build import build
 from roadmap_site.commands.serve.indexing import SearchIndexer
 from roadmap_site.output.search import index_site, pagefind_executable
+from search_helpers import found_urls
 
 INDEXING_TIMEOUT = 60.0  # seconds: Pagefind on a handful of pages takes well under one
 
@@ -67,3 +70,18 @@ def test_search_is_indexed_after_the_pages_and_again_after_an_edit(site):
         next_change(server.channel, before)
         assert "omega" in fetch(server, "/a/index.html")[2]
         assert wait_until(lambda: index.stat().st_mtime_ns != first, timeout=15), "the edit was never indexed"
+
+
+@needs_pagefind
+@needs_a_browser()
+def test_an_edited_word_is_found_once_the_index_refreshes(site, browser):
+    root = site({"content/a.md": ARTICLE})
+    with serving(root) as server:
+        index = server.out_dir / "pagefind" / "pagefind-entry.json"
+        assert wait_until(index.is_file, timeout=15), "the first build was never indexed"
+        assert found_urls(browser, server.url, "hello") == ["/a/"]
+        assert found_urls(browser, server.url, "omega") == []
+        first = index.stat().st_mtime_ns
+        (root / "content/a.md").write_text(ARTICLE.replace("alpha", "omega"))
+        assert wait_until(lambda: index.stat().st_mtime_ns != first, timeout=15), "the edit was never indexed"
+        assert found_urls(browser, server.url, "omega") == ["/a/"]

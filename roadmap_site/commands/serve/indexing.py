@@ -1,6 +1,7 @@
-"""Search for the preview: Pagefind reads every page, which takes seconds on a large site,
-so it runs on a thread of its own once saves pause; a save shows at once and search
-catches up."""
+"""Search for the preview: Pagefind indexes every article page again (it cannot update an
+index), which takes seconds on a large site, so it runs on a thread of its own once saves
+pause; a save shows at once and search catches up. A save that changed no article page
+leaves the index as it is (`index_site` compares the pages with those it was made from)."""
 
 from __future__ import annotations
 

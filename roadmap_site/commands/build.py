@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roadmap_site.config import Config, load_config
 from roadmap_site.errors import BuildFailed, Problem, error, failure_report, has_errors, warning
@@ -23,15 +24,18 @@ from roadmap_site.incremental.last_build import (
     record_path,
     write_last_build,
 )
-from roadmap_site.incremental.loading import LoadedSite, load_site
-from roadmap_site.incremental.site_files import SiteFiles, site_files
 from roadmap_site.incremental.source_memory import SourceMemory
 from roadmap_site.layout import Layout, find_layout
-from roadmap_site.model.graph import Graph, prerequisite_graph
 from roadmap_site.output.fs import Staging, check_output_folder, read_manifest, write_site
-from roadmap_site.output.search import index_site
-from roadmap_site.parse.parallel import Progress
 from roadmap_site.parse.sources import ContentFiles, Source, list_content
+
+# What parses articles and makes pages is imported once a build has work to do: a build
+# that finds nothing changed does without it (about a third of a second of imports).
+if TYPE_CHECKING:
+    from roadmap_site.incremental.loading import LoadedSite
+    from roadmap_site.incremental.site_files import SiteFiles
+    from roadmap_site.model.graph import Graph
+    from roadmap_site.parse.parallel import Progress
 
 
 @dataclass
@@ -86,6 +90,9 @@ def build(
     if last and last.inputs == inputs and output_intact(out_dir, indexing):
         return BuildReport(out_dir=out_dir, articles=last.articles, pages=last.pages, up_to_date=True,
                            seconds=time.perf_counter() - started, warnings=list(last.warnings))
+
+    from roadmap_site.incremental.loading import load_site
+    from roadmap_site.model.graph import prerequisite_graph
 
     loaded = load_site(content, config, cache, workers, progress, sources)
     del sources  # parsed: the bytes of every source need not be kept while pages are made
@@ -158,6 +165,8 @@ def _staged_output(loaded: LoadedSite, graph: Graph, config: Config, layout: Lay
                    problems: list[Problem]) -> SiteFiles:
     """Every file of the site, the pages that changed made into the staging folder; on any
     error, BuildFailed (with the problems found before) and the output folder as it was."""
+    from roadmap_site.incremental.site_files import site_files
+
     staging = Staging(out_dir)
     staging.discard()  # what a build that was stopped left
     fresh_output = not out_dir.exists()
@@ -176,6 +185,8 @@ def _staged_output(loaded: LoadedSite, graph: Graph, config: Config, layout: Lay
 def _search_index(out_dir: Path) -> list[Problem]:
     """Index the written pages (Pagefind reads them from disk); a failure is a warning, as
     the pages are written and usable."""
+    from roadmap_site.output.search import index_site
+
     indexed = index_site(out_dir)
     return [] if indexed is None else [warning(indexed.path, indexed.line, indexed.message)]
 

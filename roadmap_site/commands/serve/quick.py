@@ -5,8 +5,8 @@ title, date, series, tags, topics and the rest stay as they were. For such an ed
 article's own page is all the reader is looking at, and it can be made from the last
 build's site with the new article put in, without reading or assembling anything else: a
 few milliseconds instead of a whole rebuild. The rebuild still follows (listing pages show
-word counts and summaries, feeds show the text), and makes the same bytes for this page,
-so it is not written twice; anything unusual (a new file, an error, a changed placement)
+summaries and reading minutes, feeds the text), and makes the same bytes for this page, so
+it is not written twice; anything unusual (a new file, an error, a changed placement)
 is left to that rebuild alone.
 """
 

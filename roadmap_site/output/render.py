@@ -8,7 +8,7 @@ made only when the build needs it.
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -86,7 +86,7 @@ class Renderer:
             site=self._config,
             page_path=path,
             nav=[(label, target) for label, target in self._nav],
-            url=linker,
+            url=cache(linker),  # a page links to the same articles many times (a series' map, its list)
             asset=linker.asset,  # for a site's own templates, linking to its own static files
             links=urls.SiteLinks(linker),
             description=description or self._config.description,

@@ -9,7 +9,7 @@ it), and `compact` (parts only, for a card on the home page).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from roadmap_site.model.models import Difficulty
@@ -60,12 +60,25 @@ class RoadmapMap:
     edges: tuple[MapEdge, ...]
 
 
-@dataclass(frozen=True)
 class RoadmapMaps:
-    label: str  # what the diagram shows, in one sentence
-    wide: RoadmapMap
-    narrow: RoadmapMap
-    compact: RoadmapMap
+    """The three layouts of one series, each laid out when first asked for: a series' page
+    draws the wide and narrow ones, the home page only the compact one."""
+
+    def __init__(self, label: str, stops: tuple[PartStop, ...]):
+        self.label = label  # what the diagram shows, in one sentence
+        self._stops = stops
+
+    @cached_property
+    def wide(self) -> RoadmapMap:
+        return wide_layout(self._stops)
+
+    @cached_property
+    def narrow(self) -> RoadmapMap:
+        return narrow_layout(self._stops)
+
+    @cached_property
+    def compact(self) -> RoadmapMap:
+        return compact_layout(self._stops)
 
 
 # Approximate advance widths in em of a system sans-serif: good enough to wrap before the
@@ -315,4 +328,4 @@ def roadmap_maps(name: str, stops: tuple[PartStop, ...]) -> RoadmapMaps:
     topics = sum(len(stop.topics) for stop in stops)
     parts = "1 part" if len(stops) == 1 else f"{len(stops)} parts"
     label = f"Roadmap diagram of {name}: {parts}, {topics} {'topic' if topics == 1 else 'topics'}"
-    return RoadmapMaps(label, wide_layout(stops), narrow_layout(stops), compact_layout(stops))
+    return RoadmapMaps(label, stops)

@@ -20,6 +20,7 @@ from roadmap_site.model.graph import Graph, Prerequisites
 from roadmap_site.model.models import Article, Series, Site
 from roadmap_site.model.urls import SEARCH_PAGE, SITE_FEED, absolute_url
 from roadmap_site.output.plan import Planned
+from roadmap_site.output.roadmap_map import map_svg
 from roadmap_site.output.views import (
     PER_PAGE,
     Pager,
@@ -49,6 +50,7 @@ def make_environment(template_dirs: Iterable[Path]) -> jinja2.Environment:
     )
     env.filters["day"] = format_day
     env.filters["isoday"] = iso_day
+    env.globals["map_svg"] = map_svg
     return env
 
 

@@ -103,12 +103,9 @@ def write_site(
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
     previous = read_manifest(out_dir)
-    written: list[str] = []
-    for relative in sorted(staged):
-        target = _inside_output(out_dir, root, relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(out_dir / STAGING / relative, target)
-        written.append(relative)
+    if staged:
+        _move_staged(out_dir, root, staged)
+    written: list[str] = sorted(staged)
     shutil.rmtree(out_dir / STAGING, ignore_errors=True)
     for relative, data in files.items():
         target = _inside_output(out_dir, root, relative)
@@ -128,6 +125,32 @@ def write_site(
     manifest = {path: fingerprints.get(path) for path in sorted(everything)}
     atomic_write(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=0).encode())
     return written, removed
+
+
+def _move_staged(out_dir: Path, root: Path, staged: frozenset[str], folder: str = "") -> None:
+    """Move what the staging folder holds (exactly the staged paths) into place. A folder the
+    output does not have yet moves whole, with one rename: a first build moves a handful of
+    folders instead of every page one by one. Elsewhere each file replaces its old copy."""
+    source = os.path.join(out_dir, STAGING, folder)
+    for entry in os.scandir(source):
+        relative = f"{folder}{entry.name}"
+        target = os.path.join(out_dir, relative)
+        if entry.is_dir(follow_symlinks=False):
+            if not os.path.lexists(target):
+                os.rename(entry.path, target)
+            elif os.path.isdir(target) and not os.path.islink(target):
+                _move_staged(out_dir, root, staged, relative + "/")
+            else:  # a file or a link where the folder goes: the checks of the path, one file at a time
+                for one in sorted(path for path in staged if path.startswith(relative + "/")):
+                    _move_one(out_dir, root, one)
+        else:
+            _move_one(out_dir, root, relative)
+
+
+def _move_one(out_dir: Path, root: Path, relative: str) -> None:
+    target = _inside_output(out_dir, root, relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(out_dir / STAGING / relative, target)
 
 
 def _inside_output(out_dir: Path, root: Path, relative: str) -> Path:

@@ -8,7 +8,7 @@ made only when the build needs it.
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -20,6 +20,7 @@ from roadmap_site.model.graph import Graph, Prerequisites
 from roadmap_site.model.models import Article, Series, Site
 from roadmap_site.model.urls import SEARCH_PAGE, SITE_FEED, absolute_url
 from roadmap_site.output.plan import Planned
+from roadmap_site.output.roadmap_map import map_svg
 from roadmap_site.output.views import (
     PER_PAGE,
     Pager,
@@ -52,6 +53,7 @@ def make_environment(template_dirs: Iterable[Path]) -> jinja2.Environment:
     )
     env.filters["day"] = format_day
     env.filters["isoday"] = iso_day
+    env.globals["map_svg"] = map_svg
     return env
 
 
@@ -89,7 +91,7 @@ class Renderer:
             site=self._config,
             page_path=path,
             nav=[(label, target) for label, target in self._nav],
-            url=linker,
+            url=cache(linker),  # a page links to the same articles many times (a series' map, its list)
             asset=linker.asset,  # for a site's own templates, linking to its own static files
             links=urls.SiteLinks(linker),
             description=description or self._config.description,

@@ -9,8 +9,10 @@ it), and `compact` (parts only, for a card on the home page).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Callable
+
+from markupsafe import Markup, escape
 
 from roadmap_site.model.models import Difficulty
 
@@ -60,12 +62,25 @@ class RoadmapMap:
     edges: tuple[MapEdge, ...]
 
 
-@dataclass(frozen=True)
 class RoadmapMaps:
-    label: str  # what the diagram shows, in one sentence
-    wide: RoadmapMap
-    narrow: RoadmapMap
-    compact: RoadmapMap
+    """The three layouts of one series, each laid out when first asked for: a series' page
+    draws the wide and narrow ones, the home page only the compact one."""
+
+    def __init__(self, label: str, stops: tuple[PartStop, ...]):
+        self.label = label  # what the diagram shows, in one sentence
+        self._stops = stops
+
+    @cached_property
+    def wide(self) -> RoadmapMap:
+        return wide_layout(self._stops)
+
+    @cached_property
+    def narrow(self) -> RoadmapMap:
+        return narrow_layout(self._stops)
+
+    @cached_property
+    def compact(self) -> RoadmapMap:
+        return compact_layout(self._stops)
 
 
 # Approximate advance widths in em of a system sans-serif: good enough to wrap before the
@@ -315,4 +330,29 @@ def roadmap_maps(name: str, stops: tuple[PartStop, ...]) -> RoadmapMaps:
     topics = sum(len(stop.topics) for stop in stops)
     parts = "1 part" if len(stops) == 1 else f"{len(stops)} parts"
     label = f"Roadmap diagram of {name}: {parts}, {topics} {'topic' if topics == 1 else 'topics'}"
-    return RoadmapMaps(label, wide_layout(stops), narrow_layout(stops), compact_layout(stops))
+    return RoadmapMaps(label, stops)
+
+
+def map_svg(drawn: RoadmapMap, variant: str, url: Callable[[str, str], str]) -> Markup:
+    """The map as an SVG element, every value escaped. Written here rather than in a template:
+    a series' page draws a hundred nodes or more, and a template spends most of a series' page
+    looking up and escaping their dozen attributes one by one."""
+    out = [
+        f'<svg class="roadmap-map roadmap-map-{escape(variant)}" viewBox="0 0 {drawn.width} {drawn.height}" '
+        f'width="{drawn.width}" height="{drawn.height}" xmlns="http://www.w3.org/2000/svg">\n'
+    ]
+    out += [f'  <path class="map-edge map-edge-{escape(edge.kind)}" d="{escape(edge.d)}"/>\n' for edge in drawn.edges]
+    for node in drawn.nodes:
+        lines = "".join(
+            f'<text class="map-{escape(line.role)}" x="{line.x}" y="{line.y}">{escape(line.text)}</text>' for line in node.lines
+        )
+        out.append(
+            f'  <a href="{escape(url(node.path, node.fragment))}" class="map-node map-{escape(node.kind)} '
+            f'map-tone-{escape(node.tone)}" data-progress-id="{escape(node.progress_id)}">\n'
+            f"    <title>{escape(node.label)}</title>\n"
+            f'    <rect x="{node.x}" y="{node.y}" width="{node.width}" height="{node.height}" rx="6"/>\n'
+            f'{lines}    <text class="map-check" x="{node.check_x}" y="{node.check_y}">✓</text>\n'
+            "  </a>\n"
+        )
+    out.append("</svg>")
+    return Markup("".join(out))

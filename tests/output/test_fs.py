@@ -34,3 +34,31 @@ def test_a_tampered_manifest_never_deletes_outside_the_output(tmp_path):
     write_site(out, {"b.html": b"2"}, {})
     assert victim.read_text() == "keep"
     assert not (out / "a.html").exists()
+
+
+def stage(out, files):
+    for relative, data in files.items():
+        path = out / ".roadmap-site-staging" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return frozenset(files)
+
+
+def test_staged_pages_move_into_new_and_existing_folders(tmp_path):
+    out = tmp_path / "out"
+    write_site(out, {}, {}, staged=stage(out, {"a/index.html": b"1", "a/b/index.html": b"2", "c.html": b"3"}))
+    staged = stage(out, {"a/b/index.html": b"2'", "a/d/index.html": b"4", "e/f/index.html": b"5"})
+    assert write_site(out, {}, {}, kept=frozenset({"a/index.html", "c.html"}), staged=staged) == (sorted(staged), [])
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.html")} == {
+        "a/index.html": b"1", "a/b/index.html": b"2'", "a/d/index.html": b"4", "c.html": b"3", "e/f/index.html": b"5"}
+    assert not (out / ".roadmap-site-staging").exists()
+
+
+def test_a_staged_page_never_follows_a_link_out_of_the_output(tmp_path):
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out.mkdir()
+    (out / "a").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(UnsafePath):
+        write_site(out, {}, {}, staged=stage(out, {"a/index.html": b"1"}))
+    assert list(elsewhere.iterdir()) == []

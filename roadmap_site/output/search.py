@@ -130,8 +130,8 @@ def index_site(out_dir: Path) -> Problem | None:
         if problem is not None:
             return problem
         (fresh / PAGES_DIGEST).write_text(digest, encoding="utf-8")
-        if target.exists():
-            shutil.rmtree(target)
+        if target.exists():  # out of the way, to go with the scratch folder: the index is missing only between two renames
+            target.rename(Path(scratch) / "replaced")
         fresh.rename(target)
     return None
 

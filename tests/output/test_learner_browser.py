@@ -177,6 +177,8 @@ def test_search_finds_a_word_of_the_body_and_the_difficulty_filter_narrows(serve
     page.locator(".pagefind-ui__filter-name", has_text="Difficulty").click()
     page.get_by_label("Beginner", exact=False).first.check()
     expect(results).not_to_have_count(everything)
+    expect(results.first).to_be_visible()  # the narrowed results, not the emptied list before them
+    page.wait_for_timeout(500)
     narrowed = results.count()
     assert 0 < narrowed < everything
     page.locator(".pagefind-ui__search-input").fill("namespaces")

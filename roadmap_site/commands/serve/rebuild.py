@@ -128,6 +128,8 @@ class Rebuilder:
         config, config_problems = load_config(layout.config_dir)
         self._prepare(layout, config)
         named = _content_keys(changed, layout)
+        if len(named) < len(changed):  # a template may have changed: compile them anew, whatever its file's time says
+            self._env = None
         self._assembled = None  # until this build has assembled the site again
         try:
             if has_errors(config_problems):

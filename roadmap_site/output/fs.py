@@ -122,8 +122,7 @@ def write_site(
         stale.unlink()
         removed.append(relative)
         _remove_empty_parents(stale.parent, out_dir)
-    manifest = {path: fingerprints.get(path) for path in sorted(everything)}
-    atomic_write(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=0).encode())
+    _write_manifest(out_dir, {path: fingerprints.get(path) for path in sorted(everything)})
     return written, removed
 
 
@@ -226,4 +225,8 @@ def forget_fingerprints(out_dir: Path, paths: Iterable[str]) -> None:
     manifest = read_manifest(out_dir)
     forgotten = {path: None for path in paths if path in manifest}
     if forgotten:
-        atomic_write(out_dir / MANIFEST, json.dumps({**manifest, **forgotten}, ensure_ascii=False, indent=0).encode())
+        _write_manifest(out_dir, {**manifest, **forgotten})
+
+
+def _write_manifest(out_dir: Path, manifest: dict[str, str | None]) -> None:
+    atomic_write(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=0).encode())

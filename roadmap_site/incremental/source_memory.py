@@ -45,7 +45,7 @@ class SourceMemory:
                 source = self._sources.get(key) or Source(key, folder + key, digest=recorded[1])
                 known[key] = recorded
             else:
-                source = read_source(content, key)
+                source = read_source(content.folder, key)
                 if stamp is not None and now - max(stamp[1], stamp[2]) > SETTLED_NS:
                     known[key] = (stamp, source.digest)
             sources[key] = source

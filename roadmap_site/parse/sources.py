@@ -101,12 +101,12 @@ def list_content(content_dir: Path) -> ContentFiles:
 
 
 def read_sources(content: ContentFiles) -> list[Source]:
-    return [read_source(content, key) for key in content.articles]
+    return [read_source(content.folder, key) for key in content.articles]
 
 
-def read_source(content: ContentFiles, key: str) -> Source:
+def read_source(content_dir: Path, key: str) -> Source:
     """One article's source, as read_sources reads it."""
-    path = os.path.join(content.folder, "") + key
+    path = os.path.join(content_dir, "") + key
     return Source(key, path, _read_bytes(path))
 
 

@@ -29,7 +29,7 @@ from roadmap_site.output.fs import atomic_write, check_output_path
 from roadmap_site.output.render import Renderer
 from roadmap_site.parse.article import parse_article, read_head
 from roadmap_site.parse.markdown import MarkdownRenderer
-from roadmap_site.parse.sources import ContentFiles, is_skipped, read_source
+from roadmap_site.parse.sources import is_skipped, read_source
 
 
 @dataclass
@@ -70,9 +70,8 @@ def quick_page(assembled: Assembled, key: str, cache: ArticleCache, out_dir: Pat
     the site as it was; the output path written, or None (nothing was written). The
     article goes into the cache, so the rebuild that follows does not parse it again."""
     loaded, config = assembled.loaded, assembled.config
-    content = ContentFiles(assembled.layout.content_dir, (key,), frozenset())
     try:
-        source = read_source(content, key)
+        source = read_source(assembled.layout.content_dir, key)
     except OSError:
         return None
     segments = loaded.names.of(key)
